@@ -1,0 +1,33 @@
+// One build for the three bundles (and the preview's webview script).
+// `node esbuild.mjs --watch` rebuilds on change; `--minify` for packaging.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !minify,
+  minify,
+  logLevel: 'warning',
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+// Optional entries appear as their owners land them; a missing entry is skipped, not an error.
+import { existsSync } from 'node:fs';
+const runnable = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
+
+if (watch) {
+  for (const b of runnable) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(runnable.map((b) => esbuild.build(b)));
+}
