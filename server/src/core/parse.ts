@@ -1,0 +1,302 @@
+import {
+  Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Node,
+  type Pair,
+  type ParsedNode,
+  type Scalar,
+} from 'yaml';
+import type { JsonPath } from './types';
+
+/**
+ * Parsing a blueprint with the `yaml` package, keeping every node's source range.
+ *
+ * A blueprint is a top-level block mapping of a couple of dozen sections. A full parse of a
+ * 10,000-line file takes about 100 ms, far too slow for every keystroke, so the text is cut into
+ * top-level *chunks* (one per top-level key, with the comments just above it) and each chunk is
+ * parsed on its own and cached by its text: an edit re-parses only the section it touches.
+ * Node ranges are then relative to their chunk; `Section.base` turns them into document offsets.
+ * Whenever chunking might change the meaning (document markers, a top-level that is not a
+ * plain block mapping, any syntax error, an alias that crosses sections), the whole text is
+ * parsed as one chunk instead, so results never differ from a full parse's.
+ */
+
+/** One top-level `key: value` of the document. */
+export interface Section {
+  readonly key: string;
+  readonly pair: Pair<ParsedNode, ParsedNode | null>;
+  readonly keyNode: ParsedNode;
+  readonly valueNode: ParsedNode | null;
+  /** Offset of the section's chunk in the document: add it to any node range of this section. */
+  readonly base: number;
+}
+
+export type ParseProblemCode = 'yaml.syntax' | 'yaml.duplicate-key' | 'yaml.alias-limit' | 'yaml.not-a-mapping' | 'yaml.multiple-documents' | 'yaml.warning';
+
+export interface ParseProblem {
+  readonly code: ParseProblemCode;
+  readonly message: string;
+  /** Absolute offsets in the document. */
+  readonly start: number;
+  readonly end: number;
+  readonly severity: 'error' | 'warning';
+}
+
+export interface ParsedBlueprint {
+  readonly text: string;
+  /** Top-level entries in file order (entries whose key is not a plain string are left out). */
+  readonly sections: readonly Section[];
+  /** The plain JS value of the document: what schema validation and the renderer read. */
+  readonly value: unknown;
+  readonly problems: readonly ParseProblem[];
+  /** True when the text was cut into chunks (false: one whole-document parse). */
+  readonly chunked: boolean;
+}
+
+/** Where a path of the value lives in the text. */
+export interface NodeLocation {
+  /** The value node (null for an empty value such as `key:`). */
+  readonly node: ParsedNode | null;
+  /** The key node when the path ends at a mapping entry. */
+  readonly keyNode?: ParsedNode;
+  readonly base: number;
+}
+
+interface ChunkResult {
+  readonly doc: Document.Parsed;
+  readonly errors: readonly ParseProblem[];
+  readonly warnings: readonly ParseProblem[];
+  /** toJS() of the chunk, or the alias-limit problem it raised. */
+  readonly js: { value: unknown } | { problem: ParseProblem };
+}
+
+const MAX_ALIAS_COUNT = 100;
+
+// A line that starts a top-level entry: `key:` with a plain or quoted key at column 0.
+const TOP_LEVEL_KEY = /^(?:[A-Za-z0-9_][\w.-]*|"[^"\n]*"|'[^'\n]*')[ \t]*:(?:[ \t]|$)/;
+
+/**
+ * Cuts the text at each top-level key line; returns undefined when the text is not a plain
+ * block mapping that can be cut safely.
+ */
+export function splitTopLevel(text: string): number[] | undefined {
+  const starts: number[] = [];
+  let commentRunStart = -1;
+  let offset = 0;
+  while (offset <= text.length) {
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = offset === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1, lineEnd) : text.slice(offset, lineEnd);
+    const first = line.charAt(0);
+    if (first === '#') {
+      if (commentRunStart === -1) commentRunStart = offset;
+    } else if (first === '' || first === ' ' || first === '\r' || first === '\t') {
+      if (line.trim() !== '' && !/^[ \t]/.test(line)) return undefined;
+      if (line.trim() === '') commentRunStart = -1;
+    } else if (TOP_LEVEL_KEY.test(line)) {
+      starts.push(starts.length === 0 ? 0 : commentRunStart === -1 ? offset : commentRunStart);
+      commentRunStart = -1;
+    } else {
+      return undefined;
+    }
+    if (lineEnd === text.length) break;
+    offset = lineEnd + 1;
+  }
+  if (starts.length === 0) return undefined;
+  return starts;
+}
+
+function problemFrom(code: ParseProblemCode, message: string, pos: readonly [number, number], base: number, severity: 'error' | 'warning'): ParseProblem {
+  return { code, message, start: base + pos[0], end: base + Math.max(pos[1], pos[0]), severity };
+}
+
+function syntaxCode(errorCode: string): ParseProblemCode {
+  return errorCode === 'DUPLICATE_KEY' ? 'yaml.duplicate-key' : 'yaml.syntax';
+}
+
+function cleanMessage(message: string): string {
+  // The yaml package appends a code frame after the first line; diagnostics show only the sentence.
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function emptyDocument(): Document.Parsed {
+  const doc = new Document() as Document.Parsed;
+  doc.contents = null;
+  return doc;
+}
+
+function parseChunk(text: string): ChunkResult {
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, maxAliasCount: MAX_ALIAS_COUNT });
+  const list = Array.isArray(docs) ? docs : [];
+  const doc: Document.Parsed = list[0] ?? emptyDocument();
+  const errors: ParseProblem[] = [];
+  const warnings: ParseProblem[] = [];
+  for (const d of list) {
+    for (const e of d.errors) errors.push(problemFrom(syntaxCode(e.code), cleanMessage(e.message), e.pos, 0, 'error'));
+    for (const w of d.warnings) warnings.push(problemFrom('yaml.warning', cleanMessage(w.message), w.pos, 0, 'warning'));
+  }
+  if (!Array.isArray(docs)) {
+    // An empty stream: parseAllDocuments returns an EmptyStream with its own errors.
+    for (const e of docs.errors) errors.push(problemFrom('yaml.syntax', cleanMessage(e.message), e.pos, 0, 'error'));
+  }
+  for (const extra of list.slice(1)) {
+    const range = extra.contents?.range ?? extra.range;
+    errors.push(problemFrom('yaml.multiple-documents', 'A blueprint file holds one YAML document; this second document is ignored.', [range[0], Math.max(range[0] + 1, range[1])], 0, 'error'));
+  }
+  let js: ChunkResult['js'];
+  try {
+    js = { value: errors.length ? undefined : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    const range = doc.contents?.range ?? [0, 0];
+    js = {
+      problem: problemFrom(
+        'yaml.alias-limit',
+        `Too many alias expansions (${(error as Error).message.includes('alias') ? 'more than ' + MAX_ALIAS_COUNT : 'invalid aliases'}): the file is not expanded. Remove the repeated *alias references.`,
+        [range[0], range[1]],
+        0,
+        'error',
+      ),
+    };
+  }
+  return { doc, errors, warnings, js };
+}
+
+function shift(problem: ParseProblem, base: number): ParseProblem {
+  return base === 0 ? problem : { ...problem, start: problem.start + base, end: problem.end + base };
+}
+
+function keyText(node: ParsedNode | null): string | undefined {
+  if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
+  return undefined;
+}
+
+/**
+ * A parser with a cache of chunk results, kept per instance (never module-wide) so several
+ * language services, the CLI and tests can run side by side.
+ */
+export class BlueprintParser {
+  #documents = new Map<string, { version: number | undefined; text: string; parsed: ParsedBlueprint; chunks: Map<string, ChunkResult> }>();
+
+  /** Parses `text`; `cacheKey` (a uri) lets the parser reuse the previous version's chunks. */
+  parse(text: string, cacheKey?: string, version?: number): ParsedBlueprint {
+    const last = cacheKey !== undefined ? this.#documents.get(cacheKey) : undefined;
+    if (last && last.text === text && last.version === version) return last.parsed;
+
+    const previousChunks = last?.chunks;
+    const chunks = new Map<string, ChunkResult>();
+    const chunk = (chunkText: string): ChunkResult => {
+      const result = chunks.get(chunkText) ?? previousChunks?.get(chunkText) ?? parseChunk(chunkText);
+      chunks.set(chunkText, result);
+      return result;
+    };
+
+    const starts = splitTopLevel(text);
+    let parsed: ParsedBlueprint | undefined;
+    if (starts && starts.length > 1) {
+      const pieces = starts.map((start, i) => ({ base: start, result: chunk(text.slice(start, starts[i + 1] ?? text.length)) }));
+      if (pieces.every((p) => p.result.errors.length === 0 && 'value' in p.result.js)) {
+        parsed = assemble(text, pieces, true);
+      }
+    }
+    if (!parsed) parsed = assemble(text, [{ base: 0, result: chunk(text) }], false);
+
+    // Only the chunks of each document's latest version are kept: bounded memory, warm cache.
+    if (cacheKey !== undefined) this.#documents.set(cacheKey, { version, text, parsed, chunks });
+    return parsed;
+  }
+
+  /** Forgets a closed document. */
+  forget(cacheKey: string): void {
+    this.#documents.delete(cacheKey);
+  }
+}
+
+function assemble(text: string, pieces: { base: number; result: ChunkResult }[], chunked: boolean): ParsedBlueprint {
+  const sections: Section[] = [];
+  const problems: ParseProblem[] = [];
+  const value: Record<string, unknown> = {};
+  let rootValue: unknown = value;
+  const seen = new Map<string, Section>();
+
+  for (const { base, result } of pieces) {
+    problems.push(...result.errors.map((p) => shift(p, base)), ...result.warnings.map((p) => shift(p, base)));
+    if ('problem' in result.js) problems.push(shift(result.js.problem, base));
+    const contents = result.doc.contents;
+    if (!isMap(contents)) {
+      if (!chunked) rootValue = 'value' in result.js ? result.js.value : undefined;
+      if (contents !== null && !chunked && result.errors.length === 0) {
+        const range = contents.range;
+        problems.push({ code: 'yaml.not-a-mapping', message: 'A blueprint is a mapping of sections (`blueprint: 1`, `role:`, `summary:` …), not a list or a single value.', start: range[0], end: Math.max(range[0] + 1, range[1]), severity: 'error' });
+      }
+      continue;
+    }
+    const jsMap = 'value' in result.js && result.js.value && typeof result.js.value === 'object' ? (result.js.value as Record<string, unknown>) : undefined;
+    for (const item of contents.items) {
+      const pair = item as Pair<ParsedNode, ParsedNode | null>;
+      const key = keyText(pair.key);
+      if (key === undefined) continue;
+      const section: Section = { key, pair, keyNode: pair.key, valueNode: pair.value, base };
+      const earlier = seen.get(key);
+      if (earlier && chunked) {
+        // Within one chunk the yaml package reports duplicates; across chunks we must.
+        const [s, e] = pair.key.range;
+        problems.push({ code: 'yaml.duplicate-key', message: `Map keys must be unique: "${key}" is already defined above.`, start: base + s, end: base + e, severity: 'error' });
+        continue;
+      }
+      seen.set(key, section);
+      sections.push(section);
+      if (jsMap && Object.prototype.hasOwnProperty.call(jsMap, key)) {
+        Object.defineProperty(value, key, { value: jsMap[key], enumerable: true, writable: true, configurable: true });
+      }
+    }
+  }
+  if (problems.some((p) => p.code === 'yaml.alias-limit')) rootValue = undefined;
+  problems.sort((a, b) => a.start - b.start);
+  return { text, sections, value: rootValue, problems, chunked };
+}
+
+/** The section holding `key`, if the document has it. */
+export function findSection(parsed: ParsedBlueprint, key: string): Section | undefined {
+  return parsed.sections.find((s) => s.key === key);
+}
+
+/** Resolves a value path (as ajv reports it) to its nodes. */
+export function locate(parsed: ParsedBlueprint, path: JsonPath): NodeLocation | undefined {
+  if (path.length === 0) {
+    const first = parsed.sections[0];
+    return first ? { node: null, base: 0 } : undefined;
+  }
+  const section = findSection(parsed, String(path[0]));
+  if (!section) return undefined;
+  let location: NodeLocation = { node: section.valueNode, keyNode: section.keyNode, base: section.base };
+  for (const segment of path.slice(1)) {
+    const node = location.node;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => keyText(p.key as ParsedNode) === String(segment)) as Pair<ParsedNode, ParsedNode | null> | undefined;
+      if (!pair) return undefined;
+      location = { node: pair.value, keyNode: pair.key, base: section.base };
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const child = node.items[segment] as ParsedNode | undefined;
+      if (child === undefined) return undefined;
+      location = { node: isPair(child) ? null : child, base: section.base };
+    } else {
+      return undefined;
+    }
+  }
+  return location;
+}
+
+/** Absolute [start, end) of a node (its value range, without trailing comments). */
+export function nodeSpan(node: Node, base: number): [number, number] {
+  const range = node.range ?? [0, 0, 0];
+  return [base + range[0], base + range[1]];
+}
+
+/** True for a scalar holding a string. */
+export function isStringScalar(node: unknown): node is Scalar<string> {
+  return isScalar(node) && typeof node.value === 'string';
+}
