@@ -130,18 +130,14 @@ function emptyDocument(): Document.Parsed {
 }
 
 function parseChunk(text: string): ChunkResult {
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, maxAliasCount: MAX_ALIAS_COUNT });
-  const list = Array.isArray(docs) ? docs : [];
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   const doc: Document.Parsed = list[0] ?? emptyDocument();
   const errors: ParseProblem[] = [];
   const warnings: ParseProblem[] = [];
   for (const d of list) {
     for (const e of d.errors) errors.push(problemFrom(syntaxCode(e.code), cleanMessage(e.message), e.pos, 0, 'error'));
     for (const w of d.warnings) warnings.push(problemFrom('yaml.warning', cleanMessage(w.message), w.pos, 0, 'warning'));
-  }
-  if (!Array.isArray(docs)) {
-    // An empty stream: parseAllDocuments returns an EmptyStream with its own errors.
-    for (const e of docs.errors) errors.push(problemFrom('yaml.syntax', cleanMessage(e.message), e.pos, 0, 'error'));
   }
   for (const extra of list.slice(1)) {
     const range = extra.contents?.range ?? extra.range;
