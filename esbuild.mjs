@@ -13,6 +13,8 @@ const common = {
   sourcemap: !minify,
   minify,
   logLevel: 'warning',
+  // Prefer packages' CommonJS builds: some ESM builds read import.meta.url, which a CJS bundle lacks.
+  mainFields: ['main', 'module'],
 };
 
 /** @type {esbuild.BuildOptions[]} */

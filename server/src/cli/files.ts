@@ -1,0 +1,83 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fg from 'fast-glob';
+import { CliError } from './io';
+
+const ROLE_FILE = /\.role\.ya?ml$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', '.tools', '.e2e']);
+
+/**
+ * Expands the CLI's FILES|DIRS|GLOBS into role files: a file is taken as named, a folder is
+ * searched for *.role.yaml / *.role.yml (following symlinks once: loops are cut), a glob is
+ * matched. A name that matches nothing is a usage error.
+ */
+export function collectRoleFiles(args: readonly string[], cwd: string): string[] {
+  const found = new Set<string>();
+  for (const arg of args) {
+    const absolute = path.resolve(cwd, arg);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      walk(absolute, found, new Set());
+    } else if (stat) {
+      found.add(absolute);
+    } else if (/[*?[{]/.test(arg)) {
+      const matches = fg.sync(arg, { cwd, absolute: true, ignore: ['**/node_modules/**'] });
+      if (matches.length === 0) throw new CliError(`no files match ${arg}`);
+      for (const match of matches) found.add(path.resolve(match));
+    } else {
+      throw new CliError(`${arg}: no such file or folder`);
+    }
+  }
+  return [...found].sort();
+}
+
+function walk(dir: string, found: Set<string>, visited: Set<string>): void {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch {
+    return;
+  }
+  if (visited.has(real)) return;
+  visited.add(real);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new CliError(`cannot read folder ${dir}: ${(error as Error).message}`);
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = fs.statSync(full);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        continue; // a dangling link
+      }
+    }
+    if (isDir && !SKIPPED_DIRS.has(entry.name)) walk(full, found, visited);
+    else if (isFile && ROLE_FILE.test(entry.name)) found.add(full);
+  }
+}
+
+/** Reads a text file; unreadable or binary content is a usage error with the reason. */
+export function readTextFile(file: string): string {
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a folder` : `cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (buffer.includes(0)) throw new CliError(`${file} is not a text file (it contains NUL bytes)`);
+  return buffer.toString('utf8');
+}

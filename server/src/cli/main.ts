@@ -1,0 +1,54 @@
+import { checkCommand } from './checkCommand';
+import { CliError, ExitCode, processIO, type CliIO } from './io';
+import { version } from '../../../package.json';
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  check: { run: checkCommand, summary: 'validate role blueprints (text, json or sarif output)' },
+};
+
+const HELP = () => `Usage: role-blueprint <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, { summary }]) => `  ${name.padEnd(8)} ${summary}`)
+  .join('\n')}
+
+Run role-blueprint <command> --help for a command's options.
+Options: --help, --version
+`;
+
+/** Runs the CLI; every user-facing failure becomes a message and an exit code, never a stack trace. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${version}\n`);
+    return ExitCode.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`role-blueprint: unknown command "${name}"\n\n${HELP()}`);
+    return ExitCode.usage;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`role-blueprint ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.err(`role-blueprint ${name}: internal error: ${(error as Error).message}\n`);
+    return ExitCode.usage;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), processIO).then((code) => {
+    process.exitCode = code;
+  });
+}

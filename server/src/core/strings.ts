@@ -1,0 +1,39 @@
+/** Small text helpers shared by validation, completion and lint. */
+
+/** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2] + 1);
+      row.push(value);
+    }
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** Candidates close enough to `word` to be what the author meant, best first. */
+export function closestMatches(word: string, candidates: readonly string[], max = 3): string[] {
+  const lower = word.toLowerCase();
+  const limit = Math.max(1, Math.floor(lower.length / 3));
+  return candidates
+    .map((candidate) => ({ candidate, distance: editDistance(lower, candidate.toLowerCase()) }))
+    .filter(({ distance, candidate }) => distance <= limit || candidate.toLowerCase().startsWith(lower) || lower.startsWith(candidate.toLowerCase()))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, max)
+    .map(({ candidate }) => candidate);
+}
+
+/** Lower-cases, drops punctuation and extra spaces: the form names are compared in. */
+export function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim();
+}
