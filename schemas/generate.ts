@@ -40,7 +40,7 @@ function enumOf(values: EnumValue[]): Schema {
     type: 'string',
     enum: values.map((v) => v.value),
     enumDescriptions: values.map((v) => v.description),
-    markdownEnumDescriptions: values.map((v) => v.markdown ?? v.description),
+    markdownEnumDescriptions: values.map((v) => v.markdown ?? `**${v.value}**: ${v.description}`),
   };
 }
 
@@ -111,7 +111,7 @@ const GROUP_DOCS: Record<string, Record<string, GroupDoc>> = {
   day_to_day: {
     daily: { title: 'Daily activities', description: 'What a typical day involves.', yaml: 'daily:\n  - Review assigned tickets and pipeline statuses; investigate failures.' },
     weekly: { title: 'Weekly activities', description: 'What happens every week: ceremonies, working sessions, documentation, reviews.', yaml: 'weekly:\n  - Participate in sprint ceremonies (planning, review, retrospective).' },
-    periodic: { title: 'Monthly or quarterly activities', description: 'Less frequent work: release readiness, metrics reviews, roadmap input, access reviews.', yaml: 'periodic:\n  - Compile operational metrics: deployment frequency, failure rates, MTTR.' },
+    periodic: { title: 'Monthly or quarterly activities', description: 'Less frequent work: release readiness, metrics reviews, roadmap input, access reviews.', yaml: 'periodic:\n  - "Compile operational metrics: deployment frequency, failure rates, MTTR."' },
     rituals: { title: 'Recurring meetings or rituals', description: 'The standing meetings the role attends or runs.', yaml: 'rituals:\n  - Daily stand-up (team)\n  - Post-incident reviews (as needed)' },
     incidents: { title: 'Incident, escalation, or emergency work', description: 'What the role does when something breaks: triage, rollback, escalation, communication.', yaml: 'incidents:\n  - Triage pipeline failures (data availability, permissions, broken dependencies).' },
   },
@@ -169,7 +169,7 @@ const GROUP_DOCS: Record<string, Record<string, GroupDoc>> = {
   risks: {
     challenges: { title: 'Common role challenges', description: 'What makes this job hard.', yaml: 'challenges:\n  - Ambiguous ownership between data science and platform teams.' },
     bottlenecks: { title: 'Bottlenecks', description: 'What typically slows the role down.', yaml: 'bottlenecks:\n  - Waiting for security approvals, network setup or IAM roles.' },
-    anti_patterns: { title: 'Anti-patterns', description: 'Ways of working that look productive but cause harm.', yaml: 'anti_patterns:\n  - "Notebook to prod" without packaging, tests or reproducibility.' },
+    anti_patterns: { title: 'Anti-patterns', description: 'Ways of working that look productive but cause harm.', yaml: 'anti_patterns:\n  - \'"Notebook to prod" without packaging, tests or reproducibility.\'' },
     underperformance: { title: 'Common reasons for underperformance', description: 'Why people in this role fall short.', yaml: 'underperformance:\n  - Insufficient documentation and poor handovers.' },
     business_risks: { title: 'Business risks if this role is ineffective', description: 'What the business loses when the role is done badly.', yaml: 'business_risks:\n  - Production incidents leading to downtime or incorrect predictions.' },
   },
@@ -230,7 +230,7 @@ const definitions: Schema = {
   },
   item: {
     ...docs('Item', 'One entry of a list: a plain sentence, or a name with a description when the source leads with a bold name.',
-      'One entry of a list. Either a plain sentence, or a **name** with a **description** (use this when the source starts the entry with a bold lead-in like "**Name:** description").',
+      'One entry of a list. Either a plain sentence, or a **name** with a **description** (use this when the source starts the entry with a bold lead-in like "**Name:** description").\n\nTip: put a plain sentence in quotes when it contains a colon followed by a space, or starts with a quote; otherwise YAML reads it as a name and a value.',
       '- Review assigned tickets and pipeline statuses.\n- name: Implement model registry workflows\n  description: Register model versions, capture metadata, promote across environments.'),
     anyOf: [
       { ...docs('Plain item', 'A plain sentence.'), type: 'string', minLength: 1, examples: ['Review assigned tickets and deployment pipeline statuses.'] },
@@ -260,7 +260,7 @@ const definitions: Schema = {
         additionalProperties: false,
         required: ['note', 'items'],
         properties: {
-          note: text('Note', 'The qualifier of the heading, without parentheses.', undefined, ['Associate-level scope: contributes, does not set strategy', 'choose 1–2']),
+          note: text('Note', 'The qualifier of the heading, without parentheses.', 'The **qualifier** of the heading, without parentheses: for "Strategic responsibilities (Associate-level scope: contributes, does not set strategy)" write `Associate-level scope: contributes, does not set strategy`.', ['Associate-level scope: contributes, does not set strategy', 'choose 1–2']),
           items: { ...docs('Items', 'The items of the group.'), type: 'array', items: ref('item') },
         },
       },
@@ -284,12 +284,12 @@ const definitions: Schema = {
     additionalProperties: false,
     required: ['name'],
     properties: {
-      name: text('Metric name', 'The name of the metric; unique in the file.', undefined, ['Deployment success rate', 'Lead time for change (ML pipeline)', 'Stakeholder satisfaction']),
-      category: text('Category', 'The kind of metric (some sources have this column).', undefined, ['Reliability', 'Delivery', 'Quality', 'Stakeholder']),
+      name: text('Metric name', 'The name of the metric; unique in the file.', 'The name of the metric. It must be **unique** in the file: `scorecard_summary.kpis` and reviewers refer to it by name.', ['Deployment success rate', 'Lead time for change (ML pipeline)', 'Stakeholder satisfaction']),
+      category: text('Category', 'The kind of metric (some sources have this column).', 'The **kind** of metric, used to group KPIs in the preview (some sources have a Category column), e.g. `Reliability`, `Delivery`, `Quality`.', ['Reliability', 'Delivery', 'Quality', 'Stakeholder']),
       measures: text('What it measures', 'What exactly is counted or timed.', undefined, ['% of deployments completed without rollback/hotfix', 'Time from commit to production deploy for ML pipeline/service']),
       why: text('Why it matters', 'Why the business cares about this number.', undefined, ['Measures release quality', 'Indicates delivery efficiency']),
-      target: text('Target or benchmark', 'The target value or benchmark.', undefined, ['>= 95%', '>95% successful deployments', '<15 minutes during business hours', 'Reduce by 20–40% over 6 months']),
-      frequency: text('Frequency', 'How often it is measured or reviewed.', undefined, ['Weekly', 'Monthly', 'Quarterly', 'Per release', 'Sprint']),
+      target: text('Target or benchmark', 'The target value or benchmark. Make it measurable: a number with a comparison, a range, or a change over time.', 'The target value or benchmark. Make it **measurable**: a number with a comparison (`>= 95%`, `< 15 minutes`), a range (`80–100%`) or a change over time (`Reduce by 20% over 6 months`). Words like "high" or "good" cannot be checked. Quote values that start with `>` or `%`.', ['>= 95%', '>95% successful deployments', '<15 minutes during business hours', 'Reduce by 20–40% over 6 months']),
+      frequency: text('Frequency', 'How often it is measured or reviewed.', 'How often it is **measured or reviewed**, e.g. `Weekly`, `Monthly`, `Per release`.', ['Weekly', 'Monthly', 'Quarterly', 'Per release', 'Sprint']),
     },
   },
   skill: {
@@ -299,9 +299,9 @@ const definitions: Schema = {
     additionalProperties: false,
     required: ['name'],
     properties: {
-      name: text('Skill name', 'The name of the skill; unique in the file.', undefined, ['Python for production ML workflows', 'Git and pull request workflows', 'Containers (Docker) fundamentals']),
+      name: text('Skill name', 'The name of the skill; unique in the file.', 'The name of the skill. It must be **unique** in the file: `scorecard_summary.technical_skills` refers to it by name. Put examples of tools in the name in parentheses, e.g. `CI/CD fundamentals (GitHub Actions, GitLab CI)`.', ['Python for production ML workflows', 'Git and pull request workflows', 'Containers (Docker) fundamentals']),
       importance: {
-        ...docs('Importance', 'How important the skill is for the role: critical, important or optional.'),
+        ...docs('Importance', 'How important the skill is for the role: critical, important or optional.', 'How important the skill is for **this** role: `critical`, `important` or `optional`. When it depends on context ("Important (Critical in cloud-native orgs)"), pick the usual level and say the rest in `description`.'),
         ...enumOf([
           { value: 'critical', description: 'Required from day one; a gap here is a no-hire.' },
           { value: 'important', description: 'Expected; a gap can be closed quickly on the job.' },
@@ -337,9 +337,9 @@ const definitions: Schema = {
     additionalProperties: false,
     required: ['name'],
     properties: {
-      name: text('Name', 'The name of the soft skill; unique in the file.', undefined, ['Structured problem solving', 'Influence without authority', 'Stakeholder empathy']),
+      name: text('Name', 'The name of the soft skill; unique in the file.', 'The name of the soft skill. It must be **unique** in the file: `scorecard_summary.soft_skills` refers to it by name.', ['Structured problem solving', 'Influence without authority', 'Stakeholder empathy']),
       description: text('Why it matters', 'Why the behavior matters in this role.', undefined, ['ML production issues can be ambiguous (data vs code vs infra).']),
-      shows_up: text('How it shows up', 'What the behavior looks like on the job, and what strong performance looks like.', undefined, ['Isolates variables, forms hypotheses, runs small tests, documents outcomes.']),
+      shows_up: text('How it shows up', 'What the behavior looks like on the job, and what strong performance looks like.', 'What the behavior **looks like on the job** ("On the job" / "How it shows up" in the sources), and what strong performance looks like. Interviewers use it to find evidence.', ['Isolates variables, forms hypotheses, runs small tests, documents outcomes.']),
     },
   },
   tool: {
@@ -350,14 +350,14 @@ const definitions: Schema = {
     required: ['name'],
     properties: {
       category: text('Category', 'The kind of tool.', undefined, ['Experiment tracking / registry', 'CI/CD', 'Observability', 'Cloud platforms']),
-      name: text('Tool or platform', 'The tool, platform or product; alternatives separated by " / ".', undefined, ['MLflow', 'GitHub Actions / GitLab CI / Azure DevOps / Jenkins', 'Docker']),
+      name: text('Tool or platform', 'The tool, platform or product; alternatives separated by " / ".', 'The **tool, platform or product**. List interchangeable alternatives in one row separated by ` / `, e.g. `Airflow / Prefect / Dagster`.', ['MLflow', 'GitHub Actions / GitLab CI / Azure DevOps / Jenkins', 'Docker']),
       use: text('Primary use', 'What the role uses it for.', undefined, ['Tracking runs, model registry, artifact metadata', 'Build/test/deploy pipelines']),
       prevalence: {
-        ...docs('Prevalence', 'How common the tool is for this role: common, optional or context_specific.'),
+        ...docs('Prevalence', 'How common the tool is for this role: common, optional or context_specific.', 'How common the tool is for this role (the "Commonality" or "Adoption" column): `common`, `optional` or `context_specific`.'),
         ...enumOf([
           { value: 'common', description: 'Used in most teams hiring for this role.' },
           { value: 'optional', description: 'Used in some teams; nice to know.' },
-          { value: 'context_specific', description: 'Depends on the company, industry or platform.', markdown: 'Depends on the company, industry or platform (written `context_specific`).' },
+          { value: 'context_specific', description: 'Depends on the company, industry or platform.', markdown: '**context_specific**: depends on the company, industry or platform (the sources write "Context-specific").' },
         ]),
         examples: ['common', 'context_specific'],
       },
@@ -370,8 +370,8 @@ const definitions: Schema = {
     additionalProperties: false,
     required: ['dimension'],
     properties: {
-      dimension: text('Dimension', 'What is scored.', undefined, ['Python engineering', 'CI/CD fundamentals', 'Communication & consulting behaviors']),
-      weight: { ...docs('Weight', 'Share of the overall score, in percent (0–100). When weights are given they should add up to 100.'), type: 'number', minimum: 0, maximum: 100, examples: [15, 10] },
+      dimension: text('Dimension', 'What is scored.', 'What the panel **scores**, such as a skill area or behavior. Each dimension should be assessed by at least one interview or exercise.', ['Python engineering', 'CI/CD fundamentals', 'Communication & consulting behaviors']),
+      weight: { ...docs('Weight', 'Share of the overall score, in percent (0–100). When weights are given they should add up to 100.', 'Share of the overall score, **in percent** (a number from 0 to 100, without the `%` sign). When the scorecard gives weights, they should add up to 100.'), type: 'number', minimum: 0, maximum: 100, examples: [15, 10] },
       meets: text('Meets the bar', 'What "meets the bar" looks like.', undefined, ['Writes clear code; basic packaging; uses logging; adds tests']),
       exceeds: text('Exceeds the bar', 'What "exceeds the bar" looks like.', undefined, ['Highly reusable templates and policy gates; strong DX enablement']),
       description: text('Description', 'Any further guidance for interviewers on this dimension.', undefined, ['Probe with the pipeline debugging exercise.']),
@@ -384,7 +384,7 @@ const definitions: Schema = {
     additionalProperties: false,
     required: ['section', 'text'],
     properties: {
-      section: text('Section', 'The section key the content came from.', undefined, ['summary', 'kpis', 'tools']),
+      section: text('Section', 'The section key the content came from.', 'The **section key** the content came from (such as `kpis`), or `role` for content before the first section.', ['summary', 'kpis', 'tools']),
       heading: text('Heading', 'The heading or lead-in of the content, if any.', undefined, ['Notes on measurement', 'Tooling usage expectations for an Associate']),
       text: text('Text', 'The kept content.', undefined, ['Targets vary by company maturity.']),
     },
@@ -418,11 +418,11 @@ const role: Schema = {
   additionalProperties: false,
   required: ['title'],
   properties: {
-    title: { ...text('Role title', 'The job title as candidates will see it.', undefined, ['Associate MLOps Consultant', 'Lead MLOps Engineer']), minLength: 1 },
-    level: { ...docs('Level', 'The seniority level of the role.'), ...enumOf(LEVELS), examples: ['associate', 'lead'] },
+    title: { ...text('Role title', 'The job title as candidates will see it.', 'The **job title** as candidates will see it, including the level word if the title has one ("Associate", "Lead").', ['Associate MLOps Consultant', 'Lead MLOps Engineer']), minLength: 1 },
+    level: { ...docs('Level', 'The seniority level of the role.', 'The **seniority level** of the role, from `intern` to `executive`. Pick the closest match; the title can still say it differently.'), ...enumOf(LEVELS), examples: ['associate', 'lead'] },
     family: text('Job family', 'The job family or discipline the role belongs to.', undefined, ['AI & ML', 'Platform Engineering', 'Data']),
     source: {
-      ...text('Source', 'The web address the blueprint was imported from.', undefined, ['https://www.devopsschool.com/blog/associate-mlops-consultant-role-blueprint-responsibilities-skills-kpis-and-career-path/']),
+      ...text('Source', 'The web address the blueprint was imported from.', 'The **web address** (or `file:` address) the blueprint was imported from. Set by the importer; keep it so the blueprint can be traced back to its source.', ['https://www.devopsschool.com/blog/associate-mlops-consultant-role-blueprint-responsibilities-skills-kpis-and-career-path/']),
       pattern: '^[A-Za-z][A-Za-z0-9+.-]*:\\S+$',
     },
   },
@@ -524,29 +524,106 @@ interface SectionDoc {
 }
 
 const SECTION_DOCS: Record<string, SectionDoc> = {
-  summary: { description: 'What the role is, why it exists and the value it creates.', yaml: 'summary: >-\n  The Associate MLOps Consultant supports the design, implementation and operation\n  of reliable machine learning delivery capabilities.' },
-  mission: { description: 'The core mission of the role and why it matters to the business.', yaml: 'mission: >-\n  Enable teams to reliably deliver, deploy, monitor and improve ML models in production.' },
-  responsibilities: { description: 'What the role is accountable for, grouped into strategic, operational, technical, cross-functional, governance and leadership responsibilities.' },
-  day_to_day: { description: 'What the work looks like day to day, week to week and month to month, including meetings and incident work.' },
+  summary: {
+    description: 'What the role is, why it exists and the value it creates. A few paragraphs of prose.',
+    markdown: 'What the role is, **why it exists** and the **value it creates** for the business. A few paragraphs of prose; a reader who stops here should know whether this is the role they are looking for.\n\nUse `>-` for one flowing paragraph, or `|` to keep paragraphs and lists as written.',
+    yaml: 'summary: >-\n  The Associate MLOps Consultant supports the design, implementation and operation\n  of reliable machine learning delivery capabilities, helping teams move models\n  from notebooks to production with repeatable, governed and observable processes.',
+  },
+  mission: {
+    description: 'The core mission of the role and why it matters to the business, in a short paragraph.',
+    markdown: 'The **core mission** of the role and why it matters, in a short paragraph: the one thing the role must achieve, and the business outcomes expected from it.',
+    yaml: 'mission: >-\n  Enable teams to reliably deliver, deploy, monitor and improve ML models in\n  production by implementing practical MLOps workflows and operational standards.',
+  },
+  responsibilities: {
+    description: 'What the role is accountable for, grouped into strategic, operational, technical, cross-functional, governance and leadership responsibilities.',
+    markdown: 'What the role is **accountable for**, in up to six groups: `strategic`, `operational`, `technical`, `cross_functional`, `governance`, `leadership`.\n\nEach group is a list. Write an entry as a plain sentence, or as `name` + `description` when it starts with a short bold title. If the heading had a qualifier, keep it with `note` + `items`.',
+    yaml: 'responsibilities:\n  strategic:\n    note: "Associate-level scope: contributes, does not set strategy"\n    items:\n      - name: Contribute to MLOps delivery plans\n        description: Break work into tasks, estimate effort, track progress.\n  technical:\n    - name: Build and maintain ML pipelines\n      description: Training, validation, packaging and deployment.',
+  },
+  day_to_day: {
+    description: 'What the work looks like day to day, week to week and month to month, including meetings and incident work.',
+    markdown: 'What the work **actually looks like**: `daily`, `weekly` and `periodic` (monthly or quarterly) activities, recurring meetings (`rituals`), and what happens during `incidents`. Candidates read this to picture the job.',
+    yaml: 'day_to_day:\n  daily:\n    - Review assigned tickets and deployment pipeline statuses; investigate failures.\n  rituals:\n    - Daily stand-up (team)\n    - Weekly stakeholder checkpoint',
+  },
   deliverables: {
     description: 'The concrete outputs the role produces: a list, or lists under group headings.',
-    yaml: 'deliverables:\n  - group: Pipelines and automation\n    items:\n      - Training pipeline definitions (DAGs/workflows)\n      - Deployment pipeline integrations (CI/CD jobs, approval gates)',
+    markdown: 'The **concrete outputs** the role produces: documents, systems, reports, templates. Write a plain list, or group deliverables under headings with `group` + `items` (both forms can be mixed).',
+    yaml: 'deliverables:\n  - group: Pipelines and automation\n    items:\n      - Training pipeline definitions (DAGs/workflows)\n      - Deployment pipeline integrations (CI/CD jobs, approval gates)\n  - group: Operational artifacts\n    items:\n      - Runbooks for model deployment, rollback and incident triage',
   },
-  goals: { description: 'What success looks like after 30, 60 and 90 days, 6 and 12 months, in the long term, and what high performance looks like.' },
-  kpis: { description: 'The measures used to judge performance in the role, one row per metric.' },
-  technical_skills: { description: 'The technical skills the role needs, in four tiers: must-have, good-to-have, advanced and emerging.' },
-  soft_skills: { description: 'The behaviors and interpersonal skills the role needs.' },
-  tools: { description: 'The tools and platforms the role uses, with how common each one is.' },
-  tech_stack: { description: 'The technical environment the role works in: as prose, or grouped into infrastructure, application, data, security, delivery, SDLC, scale and team topology.' },
-  stakeholders: { description: 'Who the role works with and how: internal and external stakeholders, peers, dependencies, escalation points.' },
-  decision_rights: { description: 'What the role may decide alone, what needs team approval, what needs management approval, and its formal authority.' },
-  experience: { description: 'The experience, education, certifications and backgrounds expected of candidates.' },
-  career: { description: 'Where people come from into this role, where they go next, and what promotion requires.' },
-  risks: { description: 'What makes the role hard, what slows it down, how it fails and what that costs the business.' },
-  variants: { description: 'How the role differs by company size, industry, geography, business model and regulation.' },
-  ai_impact: { description: 'How AI and automation change the role: what can be automated, what stays human, and new expectations.' },
-  hiring: { description: 'How to evaluate candidates: what to assess, exercises, signals, red flags and the interview scorecard.' },
-  scorecard_summary: { description: 'A one-page summary of the role: title, purpose and the top responsibilities, skills, tools, KPIs, deliverables, goals and career options.' },
+  goals: {
+    description: 'What success looks like after 30, 60 and 90 days, 6 and 12 months, in the long term, and what high performance looks like.',
+    markdown: 'The **onboarding and performance plan**: what the new hire should have achieved after `day_30`, `day_60`, `day_90`, `month_6` and `month_12`, the `long_term` impact, the `success` definition, and what `high_performance` looks like. Good goals are observable: someone can say whether they were met.',
+    yaml: 'goals:\n  day_30:\n    - Complete at least one small end-to-end contribution (pipeline step + tests + documentation).\n  day_90:\n    - Own a small workstream under supervision.\n  success:\n    - Consistently ships production-quality contributions.',
+  },
+  kpis: {
+    description: 'The measures used to judge performance in the role, one row per metric, each with a target and a frequency.',
+    markdown: 'The **measures** used to judge performance in the role: one row per metric. Give each a `target` that can be checked (a number and a comparison, such as `>= 95%` or `< 15 minutes`) and a `frequency`. Metric names must be unique in the file.',
+    yaml: 'kpis:\n  - name: Deployment success rate\n    category: Reliability\n    measures: "% of deployments completed without rollback/hotfix"\n    why: Measures release quality\n    target: ">= 95%"\n    frequency: Monthly',
+  },
+  technical_skills: {
+    description: 'The technical skills the role needs, in four tiers: must-have, good-to-have, advanced and emerging.',
+    markdown: 'The **technical skills** the role needs, in four tiers: `must_have`, `good_to_have`, `advanced` (not expected on day one) and `emerging` (the next 2–5 years). Each skill has a `name`, an `importance` (`critical`, `important` or `optional`), the expected depth (`description`) and what it is used for (`use`). Skill names must be unique in the file.',
+    yaml: 'technical_skills:\n  must_have:\n    - name: Python for production ML workflows\n      importance: critical\n      description: Can structure code into modules and write meaningful unit tests.\n      use: Scripting pipelines, writing utilities, basic tests\n  emerging:\n    note: next 2–5 years\n    items:\n      - name: LLMOps patterns\n        importance: important',
+  },
+  soft_skills: {
+    description: 'The behaviors and interpersonal skills the role needs: why each matters and how it shows up on the job.',
+    markdown: 'The **behaviors and interpersonal skills** the role needs. For each: `name`, why it matters (`description`) and how it shows up on the job (`shows_up`). Describe observable behavior, not personality.',
+    yaml: 'soft_skills:\n  - name: Structured problem solving\n    description: ML production issues can be ambiguous (data vs code vs infra).\n    shows_up: Isolates variables, forms hypotheses, runs small tests, documents outcomes.',
+  },
+  tools: {
+    description: 'The tools and platforms the role uses, with what each is used for and how common it is.',
+    markdown: 'The **tools and platforms** the role uses, one row each: `category`, tool `name`, primary `use`, and `prevalence` (`common`, `optional` or `context_specific`). Marking tools as optional or context-specific keeps the job ad from scaring off good candidates.',
+    yaml: 'tools:\n  - category: Experiment tracking / registry\n    name: MLflow\n    use: Tracking runs, model registry, artifact metadata\n    prevalence: common',
+  },
+  tech_stack: {
+    description: 'The technical environment the role works in: as prose, or grouped into infrastructure, application, data, security, delivery, SDLC, scale and team topology.',
+    markdown: 'The **technical environment** the role works in. Write it as prose, or as groups: `infrastructure`, `application`, `data`, `security`, `delivery`, `sdlc`, `scale`, `team_topology`.',
+    yaml: 'tech_stack:\n  infrastructure:\n    - Primarily cloud-based (AWS/Azure/GCP), containerized workloads.\n  team_topology:\n    - Works under a Senior MLOps Consultant or MLOps Lead.',
+  },
+  stakeholders: {
+    description: 'Who the role works with and how: internal and external stakeholders, peers, dependencies, escalation points.',
+    markdown: '**Who the role works with** and how: `internal` and `external` stakeholders, `peers`, `upstream` dependencies, `downstream` consumers, the nature of `collaboration`, decision-making `authority`, and `escalation` points.',
+    yaml: 'stakeholders:\n  internal:\n    - name: Data Scientists / Applied ML Engineers\n      description: Primary partners; turn experimentation into deployable artifacts.\n  escalation:\n    - Senior MLOps Consultant for technical blockers',
+  },
+  decision_rights: {
+    description: 'What the role may decide alone, what needs team approval, what needs management approval, and its formal authority.',
+    markdown: '**Scope of authority**: what the role decides alone (`independent`), what needs peer or lead sign-off (`team_approval`), what needs a manager, director or executive (`management_approval`), and its formal `authority` over budget, architecture, vendors, delivery, hiring and compliance.',
+    yaml: 'decision_rights:\n  independent:\n    - Implementation details within approved patterns.\n  management_approval:\n    - New vendor tools or paid services.',
+  },
+  experience: {
+    description: 'The experience, education, certifications and backgrounds expected of candidates.',
+    markdown: 'What candidates typically bring: `years` of experience (a phrase or a list), `education`, `certifications`, prior role `backgrounds`, `domain` knowledge and `leadership` experience. Prefer "or equivalent practical experience" over hard degree requirements.',
+    yaml: "experience:\n  years: 0–3 years in software, data or ML engineering\n  education:\n    - Bachelor's degree in Computer Science, Engineering, or equivalent practical experience.\n  certifications:\n    note: helpful, not mandatory\n    items:\n      - Cloud certifications (AWS/Azure/GCP associate tracks)",
+  },
+  career: {
+    description: 'Where people come from into this role, where they go next, and what promotion requires.',
+    markdown: 'The **career path**: `feeder_roles` into this role, `next_roles` after it, `adjacent_paths`, the skills needed for promotion (`promotion_skills`), and how the role `evolution` unfolds over time.',
+    yaml: 'career:\n  feeder_roles:\n    - Junior DevOps Engineer\n  next_roles:\n    - MLOps Consultant\n    - ML Platform Engineer',
+  },
+  risks: {
+    description: 'What makes the role hard, what slows it down, how it fails and what that costs the business.',
+    markdown: '**Risks and failure modes**: common `challenges`, `bottlenecks`, `anti_patterns`, reasons for `underperformance`, and `business_risks` if the role is done badly. Useful for managers setting expectations and for interview questions.',
+    yaml: 'risks:\n  bottlenecks:\n    - Waiting for security approvals, network setup or IAM roles.\n  anti_patterns:\n    - \'"Notebook to prod" without packaging, tests or reproducibility.\'',
+  },
+  variants: {
+    description: 'How the role differs by company size, industry, geography, business model and regulation.',
+    markdown: '**How the role differs** by `company_size`, `industry`, `geography`, product-led vs service-led (`product_vs_service`), `startup_vs_enterprise`, and `regulated` vs non-regulated environments.',
+    yaml: 'variants:\n  company_size:\n    - name: Startup/small company\n      description: Broader scope; fewer controls; faster iteration.\n    - name: Large enterprise\n      description: Stronger emphasis on IAM, change management and documentation.',
+  },
+  ai_impact: {
+    description: 'How AI and automation change the role: what can be automated, what stays human, the outlook and new expectations.',
+    markdown: '**How AI and automation change the role**: tasks that can be automated (`automatable`), tasks that stay `human_critical`, the `outlook` for the next 2–5 years, and `new_expectations`.',
+    yaml: 'ai_impact:\n  automatable:\n    - name: Boilerplate generation\n      description: Scaffolding repositories, CI pipelines and deployment manifests.\n  human_critical:\n    - name: Risk ownership\n      description: Deciding when to stop a release, roll back or escalate.',
+  },
+  hiring: {
+    description: 'How to evaluate candidates: what to assess, exercises, signals, red flags and the interview scorecard.',
+    markdown: '**How to evaluate candidates**: what to `assess` in interviews, practical `exercises`, `strong_signals`, `weak_signals`, `red_flags`, and the interview `scorecard` (one row per dimension, with optional `weight` in percent; weights, when given, add up to 100).',
+    yaml: 'hiring:\n  assess:\n    - name: Foundational engineering skills\n      description: Python, Git, debugging, basic testing practices.\n  red_flags:\n    - Suggests hardcoding secrets without recognizing the risk.\n  scorecard:\n    - dimension: Python engineering\n      weight: 15\n      meets: Writes clear code; basic packaging; uses logging; adds tests',
+  },
+  scorecard_summary: {
+    description: 'A one-page summary of the role: title, purpose and the top responsibilities, skills, tools, KPIs, deliverables, goals and career options.',
+    markdown: 'A **one-page summary** of the role for busy readers: `title`, `purpose`, and the top `responsibilities`, `technical_skills` and `soft_skills` (at most 10 each, naming entries defined elsewhere in the file), `tools`, `kpis`, `deliverables`, `goals` and `career` options.',
+    yaml: 'scorecard_summary:\n  title: Associate MLOps Consultant\n  purpose: Support the implementation and operation of production-grade ML delivery workflows.\n  technical_skills:\n    - Python for production ML workflows\n    - Git and pull request workflows\n  goals: 30/60/90-day ramp to independent task ownership',
+  },
 };
 
 function sectionSchemas(): Schema {

@@ -266,6 +266,55 @@ notes:
     ]);
   });
 
+  test('the YAML examples in the hover docs are valid where they belong', () => {
+    const failures: string[] = [];
+    const yamlBlocks = (node: Json): unknown[] =>
+      [...String(node.markdownDescription).matchAll(/```yaml\n([\s\S]*?)\n```/g)].flatMap((m) => {
+        try {
+          return [parseYaml(m[1])];
+        } catch (e) {
+          failures.push(`${String(node.title)}: ${(e as Error).message}`);
+          return [];
+        }
+      });
+    const checked: string[] = [];
+    const check = (where: string, doc: Json): void => {
+      checked.push(where);
+      for (const e of validate(doc)) failures.push(`${where}: ${e.keyword} at ${e.instancePath} ${JSON.stringify(e.params)}`);
+    };
+    const properties = schema.properties as Record<string, Json>;
+    for (const [key, prop] of Object.entries(properties)) {
+      for (const example of yamlBlocks(prop)) check(key, { ...minimal(), ...(example as Json) });
+      const groups = (prop.properties ?? (prop.anyOf as Json[] | undefined)?.[1]?.properties ?? {}) as Record<string, Json>;
+      for (const [group, groupSchema] of Object.entries(groups)) {
+        for (const example of yamlBlocks(groupSchema)) {
+          check(`${key}.${group}`, { ...minimal(), [key]: typeof example === 'object' && example && !Array.isArray(example) ? example : { [group]: example } });
+        }
+      }
+    }
+    // Row and shape examples in the definitions, placed where such rows are written.
+    const placeDefinition: Record<string, (example: unknown) => Json> = {
+      text: (e) => e as Json,
+      item: (e) => ({ responsibilities: { technical: e } }),
+      group: (e) => ({ responsibilities: e }),
+      deliverable_group: (e) => ({ deliverables: e }),
+      kpi: (e) => ({ kpis: e }),
+      skill: (e) => ({ technical_skills: { must_have: e } }),
+      skill_tier: (e) => ({ technical_skills: e }),
+      soft_skill: (e) => ({ soft_skills: e }),
+      tool: (e) => ({ tools: e }),
+      scorecard_row: (e) => ({ hiring: { scorecard: e } }),
+      note: (e) => ({ notes: e }),
+    };
+    for (const [name, definition] of Object.entries(schema.definitions as Record<string, Json>)) {
+      const place = placeDefinition[name];
+      assert.ok(place, `no placement for the examples of definition ${name}`);
+      for (const example of yamlBlocks(definition)) check(`#/definitions/${name}`, { ...minimal(), ...place(example) });
+    }
+    assert.deepStrictEqual(failures, []);
+    assert.ok(checked.length > 100, `only ${checked.length} examples checked`);
+  });
+
   test('leaf string fields carry examples', () => {
     const missing: string[] = [];
     const walk = (node: Json, pointer: string): void => {
