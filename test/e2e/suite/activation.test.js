@@ -1,0 +1,38 @@
+// Smoke test: opening a blueprint activates the packaged extension and gives the document
+// the extension's language.
+'use strict';
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const vscode = require('vscode');
+const { EXTENSION_ID, LANGUAGE_ID, fixtureUri, waitFor } = require('./helpers');
+
+suite('activation', () => {
+  test('the extension under test is the packaged one', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+    const expected = process.env.ROLE_BLUEPRINT_E2E_EXTENSION_PATH;
+    assert.ok(expected, 'the runner must say which extension folder is under test');
+    assert.equal(fs.realpathSync(extension.extensionPath), fs.realpathSync(expected));
+    // The .vsix allow-list ships bundles, not sources or node_modules.
+    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js']) {
+      assert.ok(fs.existsSync(path.join(extension.extensionPath, file)), `${file} is missing from the package`);
+    }
+    for (const folder of ['node_modules', 'client', 'server', 'test']) {
+      assert.ok(!fs.existsSync(path.join(extension.extensionPath, folder)), `${folder}/ must not be packaged`);
+    }
+  });
+
+  test('opening a .role.yaml file gives it the role-blueprint language and the extension is active', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    // The workspace holds blueprints, so workspaceContains may activate first; opening a file
+    // elsewhere relies on onLanguage (code-server does not activate on a contributed language alone).
+    assert.ok(extension.packageJSON.activationEvents.includes(`onLanguage:${LANGUAGE_ID}`));
+    const document = await vscode.workspace.openTextDocument(fixtureUri('smoke.role.yaml'));
+    await vscode.window.showTextDocument(document);
+    assert.equal(document.languageId, LANGUAGE_ID);
+    await waitFor(() => extension.isActive, 'the extension to activate', 15000);
+  });
+});
