@@ -50,7 +50,7 @@ export interface ParsedBlueprint {
   readonly text: string;
   /** Top-level entries in file order (entries whose key is not a plain string are left out). */
   readonly sections: readonly Section[];
-  /** The plain JS value of the document: what schema validation and the renderer read. */
+  /** The plain JS value of the document (partial when there are syntax errors): what validation, completion and the renderer read. */
   readonly value: unknown;
   readonly problems: readonly ParseProblem[];
   /** True when the text was cut into chunks (false: one whole-document parse). */
@@ -145,7 +145,7 @@ function parseChunk(text: string): ChunkResult {
   }
   let js: ChunkResult['js'];
   try {
-    js = { value: errors.length ? undefined : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    js = { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
     const range = doc.contents?.range ?? [0, 0];
     js = {
