@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { cli, tempDir } from './cliTestUtil';
+
+const VALID = 'blueprint: 1\nrole:\n  title: Data Analyst\n';
+const BROKEN = 'blueprint: 1\nrole:\n  title: Data Analyst\n  levle: mid\n';
+
+suite('cli check', () => {
+  let fixture: ReturnType<typeof tempDir>;
+  setup(() => {
+    fixture = tempDir({ 'ok.role.yaml': VALID, 'roles/broken.role.yaml': BROKEN, 'roles/readme.md': '# not a role', 'bin.role.yaml': 'a\u0000b' });
+  });
+  teardown(() => fixture.dispose());
+
+  test('text format: path:line:col: severity code: message, exit 1 on errors', async () => {
+    const run = await cli(['check', 'roles'], fixture.dir);
+    assert.equal(run.code, 1);
+    const first = run.stdout.split('\n')[0];
+    assert.match(first, /^roles[/\\]broken\.role\.yaml:4:3: error schema\.unknown-key: Unknown field "levle" in "role"\. Did you mean "level"\?$/);
+    assert.match(run.stdout, /1 file checked: 1 error/);
+  });
+
+  test('exit 0 when there are no errors', async () => {
+    const run = await cli(['check', 'ok.role.yaml'], fixture.dir);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+  });
+
+  test('json format with 0-based LSP positions', async () => {
+    const run = await cli(['check', '--format', 'json', 'roles/broken.role.yaml'], fixture.dir);
+    const json = JSON.parse(run.stdout) as { files: { path: string; diagnostics: { severity: string; code: string; range: { start: { line: number; character: number } } }[] }[] };
+    const d = json.files[0].diagnostics.find((x) => x.code === 'schema.unknown-key')!;
+    assert.equal(d.severity, 'error');
+    assert.deepEqual(d.range.start, { line: 3, character: 2 });
+  });
+
+  test('sarif 2.1.0', async () => {
+    const run = await cli(['check', '--format=sarif', 'roles'], fixture.dir);
+    const sarif = JSON.parse(run.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'schema.unknown-key');
+    assert.equal(result.level, 'error');
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 4);
+  });
+
+  test('globs', async () => {
+    const run = await cli(['check', '**/broken.role.yaml'], fixture.dir);
+    assert.equal(run.code, 1);
+  });
+
+  test('usage and I/O problems: exit 2, one line on stderr, no stack trace', async () => {
+    for (const args of [['check'], ['check', 'missing.role.yaml'], ['check', '--format', 'xml', 'ok.role.yaml'], ['check', '--nope', 'ok.role.yaml'], ['check', 'bin.role.yaml'], ['frobnicate']]) {
+      const run = await cli(args, fixture.dir);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.ok(run.stderr.trim().length > 0, args.join(' '));
+      assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+    }
+  });
+
+  test('--help and --version', async () => {
+    assert.match((await cli(['check', '--help'], fixture.dir)).stdout, /Usage: role-blueprint check/);
+    assert.match((await cli(['--version'], fixture.dir)).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  test('the bundled binary exits with the same codes', () => {
+    const bin = path.resolve('dist/cli.js');
+    assert.equal(run(bin, ['check', 'ok.role.yaml'], fixture.dir), 0);
+    assert.equal(run(bin, ['check', 'roles'], fixture.dir), 1);
+    assert.equal(run(bin, ['check', 'nothing-here'], fixture.dir), 2);
+  });
+});
+
+function run(bin: string, args: string[], cwd: string): number {
+  try {
+    execFileSync(process.execPath, [bin, ...args], { cwd, stdio: 'pipe' });
+    return 0;
+  } catch (error) {
+    return (error as { status: number }).status;
+  }
+}
