@@ -78,3 +78,29 @@ function run(bin: string, args: string[], cwd: string): number {
     return (error as { status: number }).status;
   }
 }
+
+suite('cli render', () => {
+  let fixture: ReturnType<typeof tempDir>;
+  setup(() => {
+    fixture = tempDir({ 'r.role.yaml': 'blueprint: 1\nrole:\n  title: "<img src=x onerror=alert(1)>"\nkpis:\n  - name: Uptime\n    target: ">= 99.9%"\n' });
+  });
+  teardown(() => fixture.dispose());
+
+  test('html to stdout: a complete page, every field escaped', async () => {
+    const run = await cli(['render', 'r.role.yaml'], fixture.dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^<!DOCTYPE html>/);
+    assert.match(run.stdout, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    assert.doesNotMatch(run.stdout, /<img src=x/);
+  });
+
+  test('markdown by extension, atomic write, refuses to overwrite without --force', async () => {
+    assert.equal((await cli(['render', 'r.role.yaml', '-o', 'out.md'], fixture.dir)).code, 0);
+    const again = await cli(['render', 'r.role.yaml', '-o', 'out.md'], fixture.dir);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /already exists; pass --force/);
+    assert.equal((await cli(['render', 'r.role.yaml', '-o', 'out.md', '--force'], fixture.dir)).code, 0);
+    const md = require('node:fs').readFileSync(path.join(fixture.dir, 'out.md'), 'utf8') as string;
+    assert.match(md, /Uptime/);
+  });
+});

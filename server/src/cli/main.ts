@@ -1,4 +1,5 @@
 import { checkCommand } from './checkCommand';
+import { renderCommand } from './renderCommand';
 import { CliError, ExitCode, processIO, type CliIO } from './io';
 import { version } from '../../../package.json';
 
@@ -6,6 +7,7 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   check: { run: checkCommand, summary: 'validate role blueprints (text, json or sarif output)' },
+  render: { run: renderCommand, summary: 'render a blueprint as a self-contained HTML page or Markdown' },
 };
 
 const HELP = () => `Usage: role-blueprint <command> [options]

@@ -4,6 +4,7 @@ import { computeDiagnostics } from './diagnostics';
 import { LINT_RULES } from './lint';
 import { BlueprintParser, type ParsedBlueprint } from './parse';
 import { SchemaValidator, type JsonSchema } from './schemaValidation';
+import { renderHtmlBody, renderHtmlDocument, renderMarkdown } from './render';
 import { resolveSettings, type ITextDocument, type Settings } from './types';
 
 /**
@@ -22,12 +23,20 @@ export interface RoleBlueprintLanguageService {
   /** The parsed document, cached by uri + version. */
   parse(doc: ITextDocument): ParsedBlueprint | undefined;
   computeDiagnostics(doc: ITextDocument): Diagnostic[];
+  /**
+   * The blueprint as an HTML body (preview), a self-contained HTML page (export) or Markdown:
+   * the one renderer behind the CLI, the preview and export. Undefined for an over-size file.
+   * The document's own diagnostics are placed in the HTML where they occur.
+   */
+  render(doc: ITextDocument, format: RenderFormat): string | undefined;
   updateSettings(settings: Partial<Settings>): void;
   setSchemaExtensions(extensions: readonly JsonSchema[]): void;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
   dispose(): void;
 }
+
+export type RenderFormat = 'html' | 'document' | 'markdown';
 
 export const BUILT_IN_SCHEMA = builtInSchema as JsonSchema;
 
@@ -48,6 +57,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
     },
     parse,
     computeDiagnostics: (doc: ITextDocument) => computeDiagnostics({ doc, parsed: parse(doc), validator, settings, rules: LINT_RULES }),
+    render: (doc: ITextDocument, format: RenderFormat) => {
+      const parsed = parse(doc);
+      if (!parsed) return undefined;
+      if (format === 'markdown') return renderMarkdown(parsed);
+      const diagnostics = computeDiagnostics({ doc, parsed, validator, settings, rules: LINT_RULES });
+      return format === 'html' ? renderHtmlBody(parsed, doc, { diagnostics }) : renderHtmlDocument(parsed, doc, { mode: 'export', diagnostics });
+    },
     updateSettings: (next: Partial<Settings>) => {
       settings = resolveSettings(next);
     },
