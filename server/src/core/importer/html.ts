@@ -222,6 +222,8 @@ function events(root: HTMLElement): Event[] {
   };
   const visit = (node: Node) => {
     if (node.nodeType === NodeType.TEXT_NODE) {
+      // The parser leaves a doctype declaration as text.
+      if (node.rawText.trim().startsWith('<!')) return;
       if (node.text.trim()) {
         pending.add(node.text, false);
         pendingUsed = true;

@@ -213,9 +213,12 @@ export function formatReport(report: readonly ImportReportEntry[]): string[] {
     lines.push(`note: ${notes.length} item${notes.length === 1 ? '' : 's'} kept in notes (${shown.join('; ')}${more})`);
   }
   for (const entry of report) {
-    if (entry.kind === 'note') continue;
-    lines.push(`${entry.kind === 'missing_section' ? 'info' : 'warning'}: ${entry.message}`);
+    if (entry.kind === 'note' || entry.kind === 'missing_section') continue;
+    lines.push(`warning: ${entry.message}`);
   }
+  const missing = report.filter((e) => e.kind === 'missing_section');
+  if (missing.length === 1) lines.push(`info: ${missing[0].message}`);
+  else if (missing.length > 1) lines.push(`info: ${missing.length} sections are not in the source (${missing.map((e) => e.section).join(', ')})`);
   return lines;
 }
 
