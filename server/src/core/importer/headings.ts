@@ -70,7 +70,7 @@ const GROUP_MATCHERS: Readonly<Record<string, Matchers>> = {
     ['authority', /budget|authority|vendor|hiring/],
     ['management_approval', /manager|director|executive|management|leadership/],
     ['team_approval', /team|peer|review/],
-    ['independent', /independen|\bown\b|autonom|on (their|its) own/],
+    ['independent', /independen|\bown\b|autonom|\balone\b|without (sign-off|approval)|on (their|its) own/],
   ],
   experience: [
     ['leadership', /leader|management|managerial/],
