@@ -20,7 +20,6 @@ export function escapeHtml(text: string): string {
 export function safeUrl(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const url = value.trim();
-  // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(url)) return undefined;
   if (/^https?:\/\/[^/?#]+/i.test(url) || /^mailto:[^/]/i.test(url)) return url;
   return undefined;
