@@ -54,7 +54,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 async function main() {
-  const started = Date.now();
   if (!options['skip-setup']) await timed(timings, 'setup', runSetup);
   if (!options['skip-package']) await timed(timings, 'package', packageExtension);
   else if (!existsSync(VSIX)) throw new Error(`--skip-package: ${VSIX} does not exist`);
@@ -134,9 +133,11 @@ async function main() {
     log(`UI checks: ${failures.length} failure(s); screenshots in ${screenshotsDir}`);
     if (failures.length) failed = true;
   }
-  timings.total = (Date.now() - started) / 1000;
 }
 
+// A closed stdout (e.g. piped into `head`) must not kill the run before it has cleaned up.
+process.stdout.on('error', () => {});
+const started = Date.now();
 try {
   await main();
 } catch (err) {
@@ -145,6 +146,7 @@ try {
 } finally {
   await cleanup();
 }
+timings.total = (Date.now() - started) / 1000;
 log(`timings (s): ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
 if (failed) {
   log(`FAILED — code-server log: ${join(LOG_DIR, 'code-server.log')}`);

@@ -18,6 +18,11 @@ CODE_SERVER_PREFIX="$TOOLS/code-server"
 CODE_SERVER_DIR="$CODE_SERVER_PREFIX/node_modules/code-server"
 
 export DEBIAN_FRONTEND=noninteractive
+# Under `npm run`, the outer npm's settings arrive as npm_config_* variables and the inner npm
+# would take them as its own: npm_config_user_agent names Node 20, which code-server's
+# postinstall reads as the Node version it is installed with. Start from a clean npm environment.
+while read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
+unset NODE
 export npm_config_yes=true npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 
 started_all=$(date +%s)
