@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
+import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import { formatReport, importBlueprint, type ImportResult } from '../../server/src/core/importer';
+import { ImportError, formatReport, importBlueprint, type ImportResult } from '../../server/src/core/importer';
 
 const ROOT = path.join(__dirname, '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'import');
@@ -144,5 +145,46 @@ suite('importer: variants of the blueprint family', () => {
   test('headings are read as text: nested markup and entities in headings', () => {
     const b = page('<span>3)</span> Core <em>Responsibilities</em>', '<h3>Strategic &amp; planning work (lead&#8217;s scope)</h3><ul><li>Plan</li></ul>');
     assert.deepEqual(b.responsibilities, { strategic: { note: 'lead’s scope', items: ['Plan'] } });
+  });
+});
+
+suite('importer: arbitrary pages', () => {
+  const fragments = [
+    '<h2>', '</h2>', '<h3>', '</h3>', '<h1>', '</h1>', '<ul>', '</ul>', '<ol>', '</ol>', '<li>', '</li>', '<p>', '</p>',
+    '<strong>', '</strong>', '<br/>', '<table>', '</table>', '<thead>', '<tr>', '</tr>', '<td>', '</td>', '<th>', '</th>',
+    '<figure class="wp-block-table">', '</figure>', '<div>', '</div>', '<em>', '</em>', '<!-- c -->', '<script>x()</script>',
+    '7) KPIs', '8) Technical Skills', '9) Soft Skills', '10) Tools', '19) Hiring Evaluation', '20) Final Role Scorecard Summary',
+    '5) Key Deliverables', '6) Goals', '11) Tech Stack', 'Role Summary', 'Must-have', 'Scorecard dimensions', 'Metric name',
+    'Dimension', 'Weight', 'Tool', 'Category', 'Common', 'Optional', 'Context-specific', '15%', 'Importance: High',
+    'Use: x', 'How it shows up: y', 'Name:', ' — ', '\n&#8211; ', ' (Associate) ', '1) a 2) b', 'a; b', '&amp;', '&lt;', '&nbsp;',
+    '&#8217;', 'word', ' ', '\n', ':', '(', ')', '"', "'", '#', '- ', '*', '&', '<', '>', '{', '[', '\u0000', '\uFEFF',
+  ];
+  const headings = ['1) Role Summary', '3) Core Responsibilities', '5) Key Deliverables', '6) Goals', '7) KPIs', '8) Technical Skills', '9) Soft Skills', '10) Tools', '11) Tech Stack', '19) Hiring Evaluation', '20) Final Role Scorecard Summary', 'Unknown'];
+  const body = fc.array(fc.constantFrom(...fragments), { maxLength: 40 }).map((parts) => parts.join(''));
+  // Mostly well-headed sections with junk inside, sometimes junk alone.
+  const page = fc.oneof(
+    { weight: 4, arbitrary: fc.array(fc.tuple(fc.constantFrom(...headings), body), { minLength: 1, maxLength: 6 }).map((sections) => sections.map(([h, b]) => `<h2>${h}</h2>${b}`).join('')) },
+    { weight: 1, arbitrary: body },
+  );
+
+  test('never throws anything but ImportError; the YAML always reads back as the blueprint', () => {
+    fc.assert(
+      fc.property(page, fc.boolean(), (html, asPost) => {
+        const input = asPost ? JSON.stringify({ title: { rendered: 'Lead &amp; Data Engineer' }, link: 'https://example.invalid/p', content: { rendered: html } }) : html;
+        let result: ImportResult;
+        try {
+          result = importBlueprint(input);
+        } catch (error) {
+          if (error instanceof ImportError) return;
+          throw error;
+        }
+        assert.deepEqual(parseYaml(result.yaml), result.blueprint);
+        assert.ok(result.yaml.endsWith('\n'));
+        const b = result.blueprint as Json;
+        if (b.role.title) assert.ok(validate(b), `${JSON.stringify(validate.errors)}\n${html}`);
+        assert.equal(importBlueprint(input).yaml, result.yaml, 'stable');
+      }),
+      { numRuns: 400, seed: 20261123 },
+    );
   });
 });

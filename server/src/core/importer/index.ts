@@ -176,7 +176,8 @@ function isEmpty(value: unknown): boolean {
 
 /** Block-style YAML, 2-space indent, no folding, a comment naming the source of each section. */
 function toYaml(blueprint: Record<string, unknown>, headings: Map<string, string>, sourceName: string | undefined): string {
-  const doc = new Document(blueprint);
+  // Never anchors/aliases: an import is written out in full, as an author would.
+  const doc = new Document(blueprint, { aliasDuplicateObjects: false });
   doc.commentBefore = ` Role blueprint imported from ${sourceName ?? 'an HTML page'}`;
   if (isMap(doc.contents)) {
     doc.contents.items.forEach((pair, index) => {
@@ -192,6 +193,16 @@ function toYaml(blueprint: Record<string, unknown>, headings: Map<string, string
 
 /** Imports one page. Throws ImportError only for input that has no blueprint in it at all. */
 export function importBlueprint(source: string, options: ImportOptions = {}): ImportResult {
+  try {
+    return importPage(source, options);
+  } catch (error) {
+    // The HTML walk is recursive; only a pathologically nested page can exhaust the stack.
+    if (error instanceof RangeError) throw new ImportError(`the page is nested too deeply to read (${error.message})`);
+    throw error;
+  }
+}
+
+function importPage(source: string, options: ImportOptions): ImportResult {
   const page = readSource(source);
   const outline = parseOutline(page.html);
   if (!outline.sections.length) throw new ImportError('no sections found: the page has no <h2> headings');

@@ -51,7 +51,7 @@ export function readRows(
   mapped.header.forEach((header, index) => {
     const field = mapped.fields[index];
     const { qualifiers } = splitQualifiers(header);
-    if (field && qualifiers.length) ctx.note(section, header, `Column "${header}" is read as \`${field}\`.`, 'qualifier in a table header');
+    if (field && qualifiers.length) ctx.note(section, header, `The ${field} column of the source table is headed "${header}".`, 'qualifier in a table header');
   });
   mapped.rows.forEach((cells, rowIndex) => {
     const row: Record<string, unknown> = {};
@@ -75,10 +75,14 @@ export function readRows(
         if (converted.keepCell) leftovers.push(`${header}: ${value}`);
       }
     });
-    const name = typeof row[keys.name] === 'string' ? (row[keys.name] as string) : `row ${rowIndex + 1}`;
+    const name = row[keys.name];
+    if (typeof name !== 'string') {
+      // Without a name the row cannot stand as a row: keep all of it as one note.
+      if (cells.some(Boolean)) ctx.note(section, undefined, cells.join(' | '), `table row ${rowIndex + 1} without a ${keys.name}`);
+      return;
+    }
     for (const text of leftovers) ctx.note(section, name, text, 'table cell without a field of its own');
-    if (row[keys.name] !== undefined) out.push(Object.fromEntries(keys.order.filter((k) => row[k] !== undefined).map((k) => [k, row[k]])));
-    else if (cells.some(Boolean)) ctx.note(section, undefined, cells.join(' | '), `table row without a ${keys.name}`);
+    out.push(Object.fromEntries(keys.order.filter((k) => row[k] !== undefined).map((k) => [k, row[k]])));
   });
   return out;
 }
