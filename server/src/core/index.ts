@@ -1,4 +1,10 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import { CatalogStore } from './catalog';
+import type { UserCatalogFile } from './catalog/userCatalog';
+import { WorkspaceIndex } from './catalog/workspaceIndex';
+import { CompletionProvider } from './completion';
+import { HoverProvider } from './hover';
+import { SchemaNavigator } from './schemaNavigation';
 import builtInSchema from '../../../schemas/role-blueprint.schema.json';
 import { computeDiagnostics } from './diagnostics';
 import { LINT_RULES } from './lint';
@@ -33,7 +39,22 @@ export interface RoleBlueprintLanguageService {
   setSchemaExtensions(extensions: readonly JsonSchema[]): void;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
+  /** Keys, enum values, catalog rows (as snippets) and scorecard names at `position`. */
+  getCompletions(doc: ITextDocument, position: Position): CompletionList;
+  /** Adds the documentation of a catalog completion item (deferred from `getCompletions`). */
+  resolveCompletion(item: CompletionItem): CompletionItem;
+  /** Schema docs for a key or enum value; catalog knowledge for a KPI, tool or skill name. */
+  getHover(doc: ITextDocument, position: Position): Hover | null;
+  /** The role files of the workspace (the host feeds it); completion and hover read it. */
+  readonly workspaceIndex: WorkspaceIndex;
+  /** Replaces the organisation's catalogs; returns the diagnostics of each file, in order. */
+  setUserCatalogs(files: readonly UserCatalogFile[]): UserCatalogDiagnostics[];
   dispose(): void;
+}
+
+export interface UserCatalogDiagnostics {
+  readonly path: string;
+  readonly diagnostics: Diagnostic[];
 }
 
 export type RenderFormat = 'html' | 'document' | 'markdown';
@@ -50,6 +71,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
     if (text.length > settings.maxFileSize) return undefined;
     return parser.parse(text, doc.uri, doc.version);
   };
+
+  const workspaceIndex = new WorkspaceIndex();
+  const catalogs = new CatalogStore(workspaceIndex);
+  const navigator = new SchemaNavigator(BUILT_IN_SCHEMA);
+  const completion = new CompletionProvider({ navigator, catalogs, workspace: workspaceIndex, parse });
+  const hover = new HoverProvider({ navigator, catalogs });
 
   return Object.freeze({
     get settings() {
@@ -71,6 +98,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
       validator = new SchemaValidator(BUILT_IN_SCHEMA, extensions);
     },
     forget: (uri: string) => parser.forget(uri),
+    getCompletions: (doc: ITextDocument, position: Position) => completion.getCompletions(doc, position),
+    resolveCompletion: (item: CompletionItem) => completion.resolveCompletion(item),
+    getHover: (doc: ITextDocument, position: Position) => hover.getHover(doc, position),
+    workspaceIndex,
+    setUserCatalogs: (files: readonly UserCatalogFile[]) => catalogs.setUserCatalogs(files).map(({ path, diagnostics }) => ({ path, diagnostics })),
     dispose: () => undefined,
   });
 }

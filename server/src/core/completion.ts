@@ -1,0 +1,344 @@
+import { stringify } from 'yaml';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import { onlyDefinedIn, type CatalogStore, type KnownEntry } from './catalog';
+import { catalogKindOfRow, scorecardListOfItem, type ScorecardListKind } from './catalog/rowPaths';
+import { extractRows, groupItems } from './catalog/rows';
+import { KIND_NOUN, ROW_FIELDS, type CatalogKind } from './catalog/types';
+import type { WorkspaceIndex } from './catalog/workspaceIndex';
+import { LineReader, cursorContext, mappingKeys, topLevelKeys, type CursorContext } from './cursorContext';
+import { catalogEntryMarkdown } from './hover';
+import type { ParsedBlueprint } from './parse';
+import type { SchemaAt, SchemaNavigator, SchemaNode } from './schemaNavigation';
+import { TOP_LEVEL_ORDER } from './sections';
+import { normaliseName } from './strings';
+import type { ITextDocument, JsonPath } from './types';
+
+/**
+ * Completion from the YAML path at the cursor: keys the schema allows there (required first,
+ * in the format's order, present ones left out), enum values, catalog rows inserted whole as
+ * snippets, and the names a `scorecard_summary` list may refer to.
+ */
+
+export interface CompletionDeps {
+  readonly navigator: SchemaNavigator;
+  readonly catalogs: CatalogStore;
+  readonly workspace: WorkspaceIndex;
+  /** The parsed document; called only when a completion needs the file's values. */
+  readonly parse: (doc: ITextDocument) => ParsedBlueprint | undefined;
+}
+
+/** What `resolveCompletion` needs to fill in a catalog item's documentation. */
+interface CatalogItemData {
+  readonly catalog: CatalogKind;
+  readonly name: string;
+  readonly uri: string;
+}
+
+const MAX_CATALOG_ITEMS = 200;
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+const CATALOG_ITEM_KIND: Record<CatalogKind, CompletionItemKind> = {
+  kpis: CompletionItemKind.Unit,
+  tools: CompletionItemKind.Module,
+  technical_skills: CompletionItemKind.Class,
+  soft_skills: CompletionItemKind.Interface,
+};
+
+/** Escapes text for a snippet placeholder (`${1:text}`). */
+function snippetText(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
+
+/** Escapes text for a snippet choice (`${1|a,b|}`). */
+function snippetChoice(text: string): string {
+  return text.replace(/[\\$}|,]/g, '\\$&');
+}
+
+function sortKey(group: number, rank: number): string {
+  return `${group}${String(rank).padStart(5, '0')}`;
+}
+
+export class CompletionProvider {
+  readonly #deps: CompletionDeps;
+  /** Plain strings → their YAML form; catalog values repeat across requests. */
+  readonly #yamlScalars = new Map<string, string>();
+
+  constructor(deps: CompletionDeps) {
+    this.#deps = deps;
+  }
+
+  getCompletions(doc: ITextDocument, position: Position): CompletionList {
+    const lines = new LineReader(doc);
+    const context = cursorContext(lines, position);
+    if (!context) return EMPTY;
+    const range: Range = { start: { line: position.line, character: context.start }, end: { line: position.line, character: context.end } };
+    const items: CompletionItem[] = [];
+    switch (context.kind) {
+      case 'key':
+        items.push(...this.#keyItems(doc, lines, position.line, context, range));
+        break;
+      case 'value':
+        items.push(...this.#valueItems(doc, lines, position.line, context, range));
+        break;
+      case 'item':
+        items.push(...this.#itemItems(doc, lines, position.line, context, range));
+        break;
+    }
+    return { isIncomplete: false, items };
+  }
+
+  /** Fills in the documentation of a catalog item (deferred: lists can hold hundreds). */
+  resolveCompletion(item: CompletionItem): CompletionItem {
+    const data = item.data as Partial<CatalogItemData> | undefined;
+    if (!data?.catalog || typeof data.name !== 'string' || item.documentation) return item;
+    const entry = this.#deps.catalogs.lookup(data.catalog, data.name);
+    if (!entry) return item;
+    return { ...item, documentation: { kind: MarkupKind.Markdown, value: catalogEntryMarkdown(entry, data.uri ?? '', this.#deps.navigator) } };
+  }
+
+  #keyItems(doc: ITextDocument, lines: LineReader, line: number, context: Extract<CursorContext, { kind: 'key' | 'item' }>, range: Range): CompletionItem[] {
+    const { navigator } = this.#deps;
+    const path = context.path;
+    const at = navigator.at(path);
+    if (!at) return [];
+    const properties = navigator.properties(at);
+    if (!properties.length) return [];
+    const present = new Set(path.length === 0 ? topLevelKeys(doc.getText()) : mappingKeys(lines, line, context.col));
+    const order = path.length === 0 ? TOP_LEVEL_ORDER : properties.map((p) => p.key);
+    const rank = (key: string) => {
+      const i = order.indexOf(key);
+      return i === -1 ? order.length : i;
+    };
+    return properties
+      .filter((p) => !present.has(p.key) || p.key === context.prefix)
+      .sort((a, b) => Number(b.required) - Number(a.required) || rank(a.key) - rank(b.key))
+      .map((property, i): CompletionItem => {
+        const title = navigator.annotation(property.schema, 'title');
+        const docs = navigator.annotation(property.schema, 'markdownDescription') ?? navigator.annotation(property.schema, 'description');
+        const newText = context.followedByColon ? property.key : this.#keySnippet(property.key, property.schema, context.col);
+        return {
+          label: property.key,
+          kind: CompletionItemKind.Property,
+          ...(title ? { detail: property.required ? `${title} (required)` : title } : {}),
+          ...(docs ? { documentation: { kind: MarkupKind.Markdown, value: docs } } : {}),
+          sortText: sortKey(0, i),
+          filterText: property.key,
+          insertTextFormat: context.followedByColon ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
+          insertTextMode: InsertTextMode.asIs,
+          textEdit: { range, newText },
+        };
+      });
+  }
+
+  /** `key: ` for a scalar, `key:` and an indented line for a mapping or list, a choice for an enum. */
+  #keySnippet(key: string, schema: SchemaNode, col: number): string {
+    const { navigator } = this.#deps;
+    const at: SchemaAt = { schemas: [schema], shapes: navigator.shapes(schema) };
+    const values = navigator.enumValues(at);
+    if (values.length === 1) return `${key}: ${values[0].value}`;
+    if (values.length > 1) return `${key}: \${1|${values.map((v) => snippetChoice(String(v.value))).join(',')}|}`;
+    const types = navigator.types(at);
+    const child = '\n' + ' '.repeat(col + 2);
+    if (types.has('string') || types.has('number') || types.has('integer')) return `${key}: $0`;
+    if (types.has('array')) return `${key}:${child}- $0`;
+    if (types.has('object')) return `${key}:${child}$0`;
+    return `${key}: $0`;
+  }
+
+  #valueItems(doc: ITextDocument, lines: LineReader, line: number, context: Extract<CursorContext, { kind: 'value' }>, range: Range): CompletionItem[] {
+    const { navigator } = this.#deps;
+    const at = navigator.at(context.path);
+    if (!at) return [];
+    const values = navigator.enumValues(at);
+    if (values.length) {
+      return values.map((v, i): CompletionItem => ({
+        label: String(v.value),
+        kind: CompletionItemKind.EnumMember,
+        ...(v.description ? { detail: v.description } : {}),
+        ...(v.markdown ? { documentation: { kind: MarkupKind.Markdown, value: v.markdown } } : {}),
+        sortText: sortKey(0, i),
+        filterText: context.prefix.startsWith('"') || context.prefix.startsWith("'") ? context.prefix[0] + String(v.value) : String(v.value),
+        textEdit: { range, newText: String(v.value) },
+      }));
+    }
+    const rowPath = context.path.slice(0, -1);
+    const kind = catalogKindOfRow(rowPath);
+    if (kind && context.path[context.path.length - 1] === 'name') {
+      const present = new Set(mappingKeys(lines, line, context.col));
+      return this.#catalogItems(doc, kind, context.prefix, range, (entry) => this.#rowSnippet(kind, entry, context.col, present, false));
+    }
+    return [];
+  }
+
+  #itemItems(doc: ITextDocument, lines: LineReader, line: number, context: Extract<CursorContext, { kind: 'item' }>, range: Range): CompletionItem[] {
+    const { navigator } = this.#deps;
+    const scorecardList = scorecardListOfItem(context.path);
+    if (scorecardList) return this.#definedNameItems(doc, scorecardList, context, range);
+    const career = context.path.length === 3 && context.path[0] === 'career' && (context.path[1] === 'feeder_roles' || context.path[1] === 'next_roles' || context.path[1] === 'adjacent_paths');
+    if (career) return this.#roleTitleItems(doc, context, range);
+    const at = navigator.at(context.path);
+    if (!at) return [];
+    const types = navigator.types(at);
+    // Lists of prose items (strings or named items) get no key suggestions on every `- `.
+    if (!types.has('object') || types.has('string')) return [];
+    const items = this.#keyItems(doc, lines, line, context, range);
+    const kind = catalogKindOfRow(context.path);
+    if (kind && !context.followedByColon) {
+      const present = new Set(mappingKeys(lines, line, context.col));
+      items.push(...this.#catalogItems(doc, kind, context.prefix, range, (entry) => this.#rowSnippet(kind, entry, context.col, present, true)));
+    }
+    return items;
+  }
+
+  /** Catalog rows matching `prefix`; rows this file already has come last. */
+  #catalogItems(doc: ITextDocument, kind: CatalogKind, prefix: string, range: Range, insert: (entry: KnownEntry) => string): CompletionItem[] {
+    const quote = prefix.startsWith('"') || prefix.startsWith("'") ? prefix[0] : '';
+    const query = quote ? prefix.slice(1).replace(new RegExp(`${quote}$`), '') : prefix;
+    const matches = this.#deps.catalogs.search(kind, query).filter((m) => !onlyDefinedIn(m.item, doc.uri));
+    const used = this.#usedNames(doc, kind);
+    const ranked = matches.map((m, i) => ({ ...m, used: used.has(normaliseName(m.item.name)), i })).sort((a, b) => Number(a.used) - Number(b.used) || a.i - b.i);
+    return ranked.slice(0, MAX_CATALOG_ITEMS).map(({ item: entry, alias, kind: matchKind, used: isUsed }, i): CompletionItem => {
+      // The client filters on filterText: keep synonym and typo matches visible for what was typed.
+      const filterBase = alias ? `${alias} ${entry.name}` : matchKind === 'typo' ? `${query} ${entry.name}` : entry.name;
+      const data: CatalogItemData = { catalog: kind, name: entry.name, uri: doc.uri };
+      return {
+        label: entry.name,
+        kind: CATALOG_ITEM_KIND[kind],
+        detail: this.#catalogDetail(kind, entry, isUsed),
+        ...(isUsed ? { labelDetails: { description: 'already in this file' } } : {}),
+        sortText: sortKey(isUsed ? 2 : 1, i),
+        filterText: quote + filterBase,
+        insertTextFormat: InsertTextFormat.Snippet,
+        insertTextMode: InsertTextMode.asIs,
+        textEdit: { range, newText: insert(entry) },
+        data,
+      };
+    });
+  }
+
+  #catalogDetail(kind: CatalogKind, entry: KnownEntry, used: boolean): string {
+    const parts = [KIND_NOUN[kind].replace(/^./, (c) => c.toUpperCase())];
+    const category = entry.fields.category ?? (entry.tier ? entry.tier.replace(/_/g, '-') : undefined);
+    if (category) parts.push(category);
+    if (entry.origins.has('user')) parts.push('your catalog');
+    const roles = entry.catalogRoles.length + entry.workspaceRoles.length;
+    if (roles) parts.push(`in ${roles} role${roles === 1 ? '' : 's'}`);
+    if (used) parts.push('already in this file');
+    return parts.join(' · ');
+  }
+
+  /**
+   * The row as a snippet: the name, then each field the catalog knows as a tab stop holding
+   * the catalog's value (a choice for enum fields). Fields already in the item are skipped.
+   */
+  #rowSnippet(kind: CatalogKind, entry: KnownEntry, col: number, present: ReadonlySet<string>, withNameKey: boolean): string {
+    const indent = '\n' + ' '.repeat(col);
+    let text = (withNameKey ? 'name: ' : '') + snippetText(this.#yamlScalar(entry.name));
+    let stop = 1;
+    for (const field of ROW_FIELDS[kind]) {
+      if (field === 'name' || present.has(field)) continue;
+      const value = entry.fields[field];
+      if (value === undefined) continue;
+      const choices = this.#enumChoices(kind, field);
+      if (choices.length) {
+        const ordered = [value, ...choices.filter((c) => c !== value)];
+        text += `${indent}${field}: \${${stop++}|${ordered.map(snippetChoice).join(',')}|}`;
+      } else {
+        text += `${indent}${field}: \${${stop++}:${snippetText(this.#yamlScalar(value))}}`;
+      }
+    }
+    return text + '$0';
+  }
+
+  #enumChoices(kind: CatalogKind, field: string): string[] {
+    const path: JsonPath = kind === 'technical_skills' ? ['technical_skills', 'must_have', 0, field] : [kind, 0, field];
+    const at = this.#deps.navigator.at(path);
+    return at ? this.#deps.navigator.enumValues(at).map((v) => String(v.value)) : [];
+  }
+
+  /** A string as a YAML scalar: plain where that reads back the same, quoted otherwise. */
+  #yamlScalar(value: string): string {
+    let scalar = this.#yamlScalars.get(value);
+    if (scalar === undefined) {
+      scalar = stringify(value.replace(/\s*\n\s*/g, ' '), { lineWidth: 0 }).trimEnd();
+      if (this.#yamlScalars.size > 20_000) this.#yamlScalars.clear();
+      this.#yamlScalars.set(value, scalar);
+    }
+    return scalar;
+  }
+
+  /** Normalised names of the rows of `kind` this file already defines. */
+  #usedNames(doc: ITextDocument, kind: CatalogKind): Set<string> {
+    const value = this.#deps.parse(doc)?.value;
+    return new Set(extractRows(value)[kind].map((e) => normaliseName(e.name)));
+  }
+
+  /** `scorecard_summary` lists: the names this file defines, minus those already listed. */
+  #definedNameItems(doc: ITextDocument, list: ScorecardListKind, context: Extract<CursorContext, { kind: 'item' }>, range: Range): CompletionItem[] {
+    const value = this.#deps.parse(doc)?.value as Record<string, unknown> | undefined;
+    const names = list === 'responsibilities' ? responsibilityNames(value) : extractRows(value)[list].map((e) => e.name);
+    const summary = value?.scorecard_summary as Record<string, unknown> | undefined;
+    const listed = new Set(groupItems(summary?.[list]).filter((v): v is string => typeof v === 'string' && v !== context.prefix).map(normaliseName));
+    const seen = new Set<string>();
+    const items: CompletionItem[] = [];
+    for (const name of names) {
+      const key = normaliseName(name);
+      if (listed.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      items.push({
+        label: name,
+        kind: CompletionItemKind.Reference,
+        detail: list === 'responsibilities' ? 'Responsibility in this file' : `${KIND_NOUN[list].replace(/^./, (c) => c.toUpperCase())} in this file`,
+        sortText: sortKey(0, items.length),
+        filterText: name,
+        textEdit: { range, newText: this.#yamlScalar(name) },
+      });
+    }
+    return items;
+  }
+
+  /** Career lists: the titles of the other roles in the workspace. */
+  #roleTitleItems(doc: ITextDocument, context: Extract<CursorContext, { kind: 'item' }>, range: Range): CompletionItem[] {
+    const titles = new Map<string, string>();
+    for (const role of this.#deps.workspace.roles()) {
+      if (role.uri === doc.uri || !role.title) continue;
+      titles.set(normaliseName(role.title), role.title);
+    }
+    const career = (this.#deps.parse(doc)?.value as { career?: Record<string, unknown> } | undefined)?.career;
+    const listed = new Set(groupItems(career?.[context.path[1]]).filter((t): t is string => typeof t === 'string' && t !== context.prefix).map(normaliseName));
+    return [...titles.entries()]
+      .filter(([key]) => !listed.has(key))
+      .map(([, title], i): CompletionItem => ({
+        label: title,
+        kind: CompletionItemKind.Reference,
+        detail: 'Role in this workspace',
+        sortText: sortKey(0, i),
+        filterText: title,
+        textEdit: { range, newText: this.#yamlScalar(title) },
+      }));
+  }
+}
+
+/** Names of the responsibilities a blueprint defines: named items' names and plain items. */
+function responsibilityNames(value: Record<string, unknown> | undefined): string[] {
+  const groups = value?.responsibilities;
+  if (!groups || typeof groups !== 'object') return [];
+  const names: string[] = [];
+  for (const group of Object.values(groups as Record<string, unknown>)) {
+    for (const item of groupItems(group)) {
+      const name = typeof item === 'string' ? item : item && typeof item === 'object' ? (item as { name?: unknown }).name : undefined;
+      if (typeof name === 'string' && name.trim()) names.push(name.trim());
+    }
+  }
+  return names;
+}
