@@ -42,10 +42,11 @@ suite('importer: variants of the blueprint family', () => {
     ]);
   });
 
-  test('scorecard with a Weight column, th header row in tbody, "meets"/"exceeds" headers', () => {
+  test('scorecard with Weight and description columns, th header row in tbody, "meets"/"exceeds" headers', () => {
     const { b } = fixture('scorecard-weight.html');
     assert.deepEqual(b.hiring.scorecard.map((r: Json) => r.weight), [40, 35, 25]);
-    assert.deepEqual(b.hiring.scorecard[0], { dimension: 'Reliability engineering', weight: 40, meets: 'Defines SLOs', exceeds: 'Designs error budgets across teams' });
+    assert.deepEqual(b.hiring.scorecard[0], { dimension: 'Reliability engineering', weight: 40, description: 'SLOs and error budgets', meets: 'Defines SLOs', exceeds: 'Designs error budgets across teams' });
+    assert.deepEqual(b.hiring.scorecard[2], { dimension: 'Communication', weight: 25, meets: 'Clear updates', exceeds: 'Aligns leadership' }, 'an empty cell leaves its field out');
     assert.deepEqual(b.hiring.assess, [{ name: 'Incident leadership', description: 'runs a calm incident.' }]);
     // "35% (core)" says more than the number: the cell is kept.
     assert.deepEqual(b.notes, [{ section: '19', heading: 'Automation', text: 'Weight: 35% (core)' }]);
@@ -135,6 +136,11 @@ suite('importer: variants of the blueprint family', () => {
   test('a section the page leaves out is left out of the blueprint', () => {
     const b = page('2) Role Mission', '<p>Ship models.</p>');
     assert.deepEqual(Object.keys(b), ['blueprint', 'role', 'mission']);
+  });
+
+  test('stray text in a list and nested lists are kept', () => {
+    const b = page('16) Risks', '<h3>Bottlenecks</h3><ul>stray text<li>one</li><b>bold</b><li>two<ul><li>nested</li></ul></li></ul>');
+    assert.deepEqual(b.risks, { bottlenecks: ['stray text', 'one', 'bold', 'two\n- nested'] });
   });
 
   test('tech stack written as prose stays text', () => {

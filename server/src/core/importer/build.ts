@@ -482,8 +482,9 @@ const SCORECARD_COLUMNS: ColumnSpec = [
   ['weight', /weight|%/],
   ['meets', /meet|expected|good/],
   ['exceeds', /exceed|strong|outstanding|excellent/],
+  ['description', /descri|what (to|we) assess|definition|evidence|focus/],
 ];
-const SCORECARD_ORDER = ['dimension', 'weight', 'meets', 'exceeds'];
+const SCORECARD_ORDER = ['dimension', 'weight', 'description', 'meets', 'exceeds'];
 
 export function mapHiring(section: SourceSection, ctx: ImportContext, place: Place): Record<string, unknown> {
   const scorecard: Record<string, unknown>[] = [];

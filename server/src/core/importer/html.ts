@@ -139,6 +139,10 @@ function makeLine(raw: readonly Segment[]): Line | undefined {
  * keep their children; other block children (p, div) just break lines.
  */
 function collectLines(element: HTMLElement, nestedLists: HTMLElement[] | undefined): Line[] {
+  return collectNodeLines(element.childNodes, nestedLists);
+}
+
+function collectNodeLines(nodes: readonly Node[], nestedLists: HTMLElement[] | undefined): Line[] {
   const builder = new LineBuilder();
   const walk = (node: Node, bold: boolean): void => {
     if (node.nodeType === NodeType.TEXT_NODE) {
@@ -162,7 +166,7 @@ function collectLines(element: HTMLElement, nestedLists: HTMLElement[] | undefin
     for (const child of node.childNodes) walk(child, bold || BOLD.has(tag));
     if (block) builder.hardBreak();
   };
-  for (const child of element.childNodes) walk(child, false);
+  for (const node of nodes) walk(node, false);
   return builder.build();
 }
 
@@ -171,12 +175,8 @@ function listItems(list: HTMLElement): ListItem[] {
   for (const child of list.childNodes) {
     if (tagOf(child) !== 'li') {
       // Stray text or elements directly in a list still count as an item.
-      if (child.nodeType === NodeType.ELEMENT_NODE || child.text.trim()) {
-        const wrapper = parse('<li></li>').firstChild as HTMLElement;
-        wrapper.appendChild(child.clone());
-        const lines = collectLines(wrapper, undefined);
-        if (lines.length) items.push({ lines, children: [] });
-      }
+      const lines = collectNodeLines([child], undefined);
+      if (lines.length) items.push({ lines, children: [] });
       continue;
     }
     const nested: HTMLElement[] = [];
