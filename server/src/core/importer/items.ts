@@ -67,17 +67,16 @@ export function toItem(lines: readonly Line[], children: readonly ListItem[] = [
 }
 
 export interface Labelled {
+  /** The label, lower-cased: "use", "why it matters". */
   readonly label: string;
   readonly value: string;
-  /** The line as written, for keeping it verbatim when the label has no field. */
-  readonly text: string;
 }
 
 /** "Use: scripting pipelines" → {label: "use", value: "scripting pipelines"}; short labels only. */
 export function labelled(line: Line): Labelled | undefined {
   const match = /^([^:]{1,40}):\s*(.*)$/s.exec(line.text);
   if (!match || match[1].trim().split(/\s+/).length > 6) return undefined;
-  return { label: match[1].trim().toLowerCase(), value: match[2].trim(), text: line.text };
+  return { label: match[1].trim().toLowerCase(), value: match[2].trim() };
 }
 
 export type Importance = 'critical' | 'important' | 'optional';
