@@ -22,6 +22,8 @@ suite('activation', () => {
     for (const folder of ['node_modules', 'client', 'server', 'test']) {
       assert.ok(!fs.existsSync(path.join(extension.extensionPath, folder)), `${folder}/ must not be packaged`);
     }
+    const packaged = fs.readdirSync(extension.extensionPath, { recursive: true });
+    assert.deepEqual(packaged.filter((file) => /\.(map|ts)$/.test(file)), [], 'no source maps or TypeScript sources');
   });
 
   test('opening a .role.yaml file gives it the role-blueprint language and the extension is active', async () => {
