@@ -8,7 +8,8 @@
 // Uses the bundled CLI (`node dist/cli.js render FILE -o OUT.html`) when it has the `render`
 // command, otherwise the renderer's TypeScript source through tsx. Exits 1 on any failed check.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
@@ -23,7 +24,9 @@ if (!existsSync(file)) {
 }
 const outDir = join(root, '.e2e', 'screenshots');
 mkdirSync(outDir, { recursive: true });
-const htmlFile = join(outDir, 'render.html');
+// The page itself goes to a private temp dir: .e2e/ is shared with the other e2e tiers.
+const workDir = mkdtempSync(join(tmpdir(), 'render-check-'));
+const htmlFile = join(workDir, 'render.html');
 
 function cliHasRender() {
   const cli = join(root, 'dist', 'cli.js');
@@ -128,6 +131,7 @@ try {
   }
 } finally {
   await browser.close();
+  rmSync(workDir, { recursive: true, force: true });
 }
 
 if (failures.length) {

@@ -125,6 +125,13 @@ suite('render: HTML body', () => {
     assert.equal(root.querySelector('#section-posting a')!.getAttribute('href'), 'https://example.com');
   });
 
+  test('prose: paragraphs, "Lead:" lines, bullet runs; notes name their section by key or number', () => {
+    const root = body('mission: |-\n  Core mission:\n  Enable **safe** delivery.\n\n  Outcomes:\n  - Faster\n  - Safer\nnotes:\n  - section: "7"\n    text: a\n  - section: role\n    text: b\n  - section: kpis\n    text: c\n');
+    const prose = root.querySelector('#section-mission .bp-prose')!;
+    assert.equal(prose.innerHTML, '<p><strong class="bp-lead">Core mission:</strong><br>Enable <strong>safe</strong> delivery.</p><p><strong class="bp-lead">Outcomes:</strong></p><ul class="bp-list"><li>Faster</li><li>Safer</li></ul>');
+    assert.deepEqual(root.querySelectorAll('.bp-note-origin').map((p) => p.text), ['From 7. KPIs and Productivity Metrics', 'From the role header', 'From 7. KPIs and Productivity Metrics']);
+  });
+
   test('source map: exact data-line values and the sentinel', () => {
     const { doc } = setup(FIXTURE);
     const root = body(FIXTURE);

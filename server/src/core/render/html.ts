@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isMap, isPair, isScalar, isSeq, type ParsedNode } from 'yaml';
 import type { ParsedBlueprint, Section } from '../parse';
-import { SECTIONS, TOP_LEVEL_ORDER, sectionInfo, type SectionInfo } from '../sections';
+import { SECTIONS, TOP_LEVEL_ORDER, type SectionInfo } from '../sections';
 import type { ITextDocument } from '../types';
 import { computeCompleteness, type Completeness } from './completeness';
 import { escapeHtml, safeUrl } from './escape';
@@ -18,7 +18,9 @@ import {
   humanize,
   inlineText,
   isRecord,
+  noteOrigin,
   orderedKeys,
+  proseBlocks,
   readGroup,
   readItem,
   readRole,
@@ -64,6 +66,8 @@ interface Anchor {
 }
 
 const MAX_GENERIC_DEPTH = 8;
+// Short values that read badly when broken mid-word ("Weekly/Mont hly").
+const TIGHT_COLUMNS = new Set(['frequency', 'weight', 'importance', 'prevalence']);
 const SECTION_ID_PREFIX = 'section-';
 
 function keyText(node: unknown): string | undefined {
@@ -83,20 +87,15 @@ function calloutHtml(d: Diagnostic, withLine: boolean): string {
   return `<div class="bp-callout bp-callout-${sev}" role="note"><span class="bp-callout-sev">${SEVERITY_LABEL[sev]}</span> ${where}<span class="bp-callout-msg">${escapeHtml(String(d.message))}</span>${code}</div>`;
 }
 
-/** Text with minimal, safe formatting: paragraphs, line breaks, `**bold**`, "- " bullet runs. */
+/** Text with minimal, safe formatting: paragraphs, line breaks, lead-ins, `**bold**`, bullet runs. */
 function proseHtml(text: string): string {
-  const out: string[] = [];
-  for (const paragraph of text.split(/\r?\n[ \t]*\r?\n/)) {
-    const trimmed = paragraph.trim();
-    if (trimmed === '') continue;
-    const lines = trimmed.split(/\r?\n/);
-    if (lines.every((l) => /^\s*[-*•–]\s+\S/.test(l))) {
-      out.push('<ul class="bp-list">', ...lines.map((l) => `<li>${inlineHtml(l.replace(/^\s*[-*•–]\s+/, ''))}</li>`), '</ul>');
-    } else {
-      out.push(`<p>${lines.map(inlineHtml).join('<br>')}</p>`);
-    }
-  }
-  return out.join('');
+  return proseBlocks(text)
+    .map((block) =>
+      block.kind === 'ul'
+        ? `<ul class="bp-list">${block.items.map((item) => `<li>${inlineHtml(item)}</li>`).join('')}</ul>`
+        : `<p>${block.lines.map((l) => (l.lead ? `<strong class="bp-lead">${inlineHtml(l.text)}</strong>` : inlineHtml(l.text))).join('<br>')}</p>`,
+    )
+    .join('');
 }
 
 /** Escaped text; `**x**` becomes bold (after escaping, so nothing else can become markup). */
@@ -420,7 +419,7 @@ class HtmlRenderer {
       const row = this.#child(cursor, i);
       out.push(`<tr class="code-line"${this.#codeLine(row.line)}>`);
       if (isRecord(row.value)) {
-        for (const c of columns) out.push(`<td>${cellHtml(c.key, row.value[c.key])}</td>`);
+        for (const c of columns) out.push(`${TIGHT_COLUMNS.has(c.key) ? '<td class="bp-cell-tight">' : '<td>'}${cellHtml(c.key, row.value[c.key])}</td>`);
       } else {
         out.push(`<td colspan="${columns.length}">${inlineHtml(inlineText(row.value))}</td>`);
       }
@@ -482,8 +481,7 @@ class HtmlRenderer {
         out.push(`<div class="bp-note code-line"${this.#codeLine(note.line)}>`);
         if (isRecord(note.value)) {
           const heading = inlineText(note.value.heading).trim();
-          const from = sectionInfo(inlineText(note.value.section));
-          const origin = from ? `${from.number}. ${from.title}` : inlineText(note.value.section);
+          const origin = noteOrigin(note.value.section);
           if (heading) out.push(`<h3>${escapeHtml(heading)}</h3>`);
           if (origin) out.push(`<p class="bp-note-origin">From ${escapeHtml(origin)}</p>`);
           this.#anchor(note.line);

@@ -1,5 +1,5 @@
 import type { ParsedBlueprint } from '../parse';
-import { SECTIONS, TOP_LEVEL_ORDER, sectionInfo, type SectionInfo } from '../sections';
+import { SECTIONS, TOP_LEVEL_ORDER, type SectionInfo } from '../sections';
 import { computeCompleteness } from './completeness';
 import { escapeMarkdownCell, escapeMarkdownInline, safeUrl } from './escape';
 import {
@@ -15,7 +15,9 @@ import {
   humanize,
   inlineText,
   isRecord,
+  noteOrigin,
   orderedKeys,
+  proseBlocks,
   readGroup,
   readItem,
   readRole,
@@ -40,17 +42,12 @@ export interface RenderMarkdownOptions {
 
 const MAX_DEPTH = 6;
 
-/** Multi-line text as escaped Markdown paragraphs, keeping "- " bullet runs as lists. */
+/** Multi-line text as escaped Markdown paragraphs and bullet lists. */
 function prose(value: unknown): string[] {
   if (typeof value !== 'string') return value === null || value === undefined ? [] : [escapeMarkdownInline(inlineText(value))];
-  const out: string[] = [];
-  for (const paragraph of value.split(/\r?\n[ \t]*\r?\n/)) {
-    const lines = paragraph.trim().split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-    if (lines.length === 0) continue;
-    if (lines.every((l) => /^[-*•–]\s+\S/.test(l))) out.push(lines.map((l) => `- ${bold(l.replace(/^[-*•–]\s+/, ''))}`).join('\n'));
-    else out.push(lines.map(bold).join('  \n'));
-  }
-  return out;
+  return proseBlocks(value).map((block) =>
+    block.kind === 'ul' ? block.items.map((item) => `- ${bold(item)}`).join('\n') : block.lines.map((l) => (l.lead ? `**${escapeMarkdownInline(l.text)}**` : bold(l.text))).join('  \n'),
+  );
 }
 
 /** Escaped text; `**x**` stays bold (the HTML renderer does the same). */
@@ -263,8 +260,7 @@ export function renderMarkdown(parsed: ParsedBlueprint, options: RenderMarkdownO
           continue;
         }
         const heading = inlineText(note.heading).trim();
-        const from = sectionInfo(inlineText(note.section));
-        const origin = from ? `${from.number}. ${from.title}` : inlineText(note.section);
+        const origin = noteOrigin(note.section);
         if (heading) out.push(`### ${escapeMarkdownInline(heading)}`);
         if (origin) out.push(`*From ${escapeMarkdownInline(origin)}*`);
         out.push(...prose(note.text));

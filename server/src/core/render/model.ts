@@ -1,4 +1,5 @@
 import type { ParsedBlueprint, Section } from '../parse';
+import { SECTIONS } from '../sections';
 
 /**
  * Reading the blueprint value the way both renderers and the completeness meter need it. The
@@ -347,4 +348,47 @@ export function salaryText(value: unknown): string {
   const amount = min && max ? `${min}–${max}` : min || max;
   const unit = hasValue(value.unit) ? `per ${inlineText(value.unit).toLowerCase()}` : '';
   return [inlineText(value.currency), amount, unit].filter((s) => s !== '').join(' ');
+}
+
+/** A block of prose: a paragraph of lines (a line ending in ":" before more text is a lead-in) or a bullet list. */
+export type ProseBlock = { readonly kind: 'p'; readonly lines: readonly { readonly text: string; readonly lead: boolean }[] } | { readonly kind: 'ul'; readonly items: readonly string[] };
+
+const BULLET = /^\s*[-*•–]\s+(?=\S)/;
+
+/**
+ * Splits multi-line text into paragraphs and bullet runs, the way imported blueprints write
+ * them ("Core mission:" on its own line, then text or "- " bullets).
+ */
+export function proseBlocks(text: string): ProseBlock[] {
+  const blocks: ProseBlock[] = [];
+  for (const paragraph of text.split(/\r?\n[ \t]*\r?\n/)) {
+    const lines = paragraph.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+    let para: { text: string; lead: boolean }[] = [];
+    let items: string[] = [];
+    const flush = () => {
+      if (para.length) blocks.push({ kind: 'p', lines: para });
+      if (items.length) blocks.push({ kind: 'ul', items });
+      para = [];
+      items = [];
+    };
+    lines.forEach((line, i) => {
+      if (BULLET.test(line)) {
+        if (para.length) flush();
+        items.push(line.replace(BULLET, ''));
+      } else {
+        if (items.length) flush();
+        para.push({ text: line, lead: line.endsWith(':') && line.length <= 80 && i < lines.length - 1 });
+      }
+    });
+    flush();
+  }
+  return blocks;
+}
+
+/** "7. KPIs and Productivity Metrics" for a note's `section` (a key, or a section number). */
+export function noteOrigin(section: unknown): string {
+  const raw = inlineText(section).trim();
+  if (raw === 'role') return 'the role header';
+  const info = SECTIONS.find((s) => s.key === raw || String(s.number) === raw);
+  return info ? `${info.number}. ${info.title}` : raw;
 }

@@ -104,12 +104,23 @@ body {
 .bp-table-wrap { max-width: 100%; overflow-x: auto; margin: 6px 0 14px; }
 .bp-table { width: 100%; border-collapse: collapse; font-size: 0.92em; table-layout: auto; }
 .bp-table th, .bp-table td { border: 1px solid var(--bp-border); padding: 6px 9px; vertical-align: top; text-align: left; overflow-wrap: anywhere; word-break: normal; }
-.bp-table thead th { background: var(--bp-head-bg); font-weight: 600; }
+.bp-table thead th { background: var(--bp-head-bg); font-weight: 600; overflow-wrap: normal; }
 .bp-table tbody tr:nth-child(even of :not(.bp-callout-row)) { background: var(--bp-zebra); }
 .bp-table td .bp-list { margin: 0; }
 .bp-deftable th { width: 28%; background: var(--bp-head-bg); font-weight: 600; }
 .bp-col-name, .bp-col-dimension { min-width: 9em; }
-.bp-col-weight, .bp-col-frequency, .bp-col-importance, .bp-col-prevalence { width: 1%; white-space: nowrap; }
+.bp-col-weight, .bp-col-importance, .bp-col-prevalence { width: 1%; white-space: nowrap; }
+.bp-col-frequency { width: 8.5em; }
+.bp-table td.bp-cell-tight { overflow-wrap: normal; }
+/* Narrow columns would make multi-column tables unreadable: they scroll in their box instead. */
+.bp-table:not(.bp-deftable) { min-width: 34em; }
+.bp-table-kpis { min-width: 46em; }
+.bp-col-category { width: 11em; }
+/* The four skill tiers line up: same columns, same widths. */
+.bp-table-skills { table-layout: fixed; }
+.bp-table-skills .bp-col-name { width: 26%; }
+.bp-table-skills .bp-col-importance { width: 8.5em; }
+.bp-prose .bp-list { margin-top: -4px; }
 
 .bp-badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 0.8em; font-weight: 600; white-space: nowrap; border: 1px solid currentColor; }
 .bp-badge-critical { color: var(--bp-error); }
@@ -139,6 +150,11 @@ body {
 .bp-callout-code { margin-left: 6px; }
 tr.bp-callout-row > td { border-top: none; background: var(--bp-bg); }
 .bp-sentinel { height: 0; }
+@media (max-width: 600px) {
+  .bp { padding: 16px 14px 40px; }
+  .bp-title { font-size: 1.6em; }
+  .bp-seg a { font-size: 0; }
+}
 `;
 
 /** Rules for printing an exported page (PDF): black on white, no meter or callouts, sane breaks. */
