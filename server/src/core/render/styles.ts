@@ -173,7 +173,7 @@ export const PRINT_CSS = `
   :root:not(.bp-print-annotations) .bp-callout,
   :root:not(.bp-print-annotations) .bp-callout-row,
   :root:not(.bp-print-annotations) .bp-diagnostics { display: none; }
-  .bp-section-missing { display: none; }
+  :root:not(.bp-print-annotations) .bp-section-missing { display: none; }
   .bp a { text-decoration: underline; }
   .bp-source a::after { content: ""; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
