@@ -46,25 +46,31 @@ export async function runIntegrationTests({ browser, baseUrl, folder, extensionP
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   let watchdog;
+  let finish;
+  const exitCode = new Promise((resolveExit) => (finish = resolveExit));
   try {
-    const exitCode = new Promise((resolveExit) => {
-      // The workbench (enable-smoke-test-driver) reports the extension host's console and the
-      // tests' outcome through these two functions.
-      page.exposeFunction('codeAutomationLog', (type, args) => logLine(type, Array.isArray(args) ? args : [args]));
-      page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
-      watchdog = setTimeout(() => {
-        logLine('error', [`watchdog: no result after ${timeoutMs / 1000} s`]);
-        resolveExit(124);
-      }, timeoutMs);
-    });
+    // The workbench (enable-smoke-test-driver) reports the extension host's console and the
+    // tests' outcome through these two functions.
+    await page.exposeFunction('codeAutomationLog', (type, args) => logLine(type, Array.isArray(args) ? args : [args]));
+    await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
     page.on('pageerror', (err) => logLine('error', [`page error: ${err.message}`]));
+    watchdog = setTimeout(() => {
+      logLine('error', [`watchdog: no result after ${timeoutMs / 1000} s`]);
+      finish(124);
+    }, timeoutMs);
     const payload = [
       ['extensionDevelopmentPath', remoteUri(baseUrl, extensionPath)],
       ['extensionTestsPath', remoteUri(baseUrl, testsPath)],
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ];
-    await page.goto(workbenchUrl(baseUrl, folder, payload));
+    // Not awaited: the result may come before the page's load event, and the watchdog must
+    // also cover a page that never loads.
+    page.goto(workbenchUrl(baseUrl, folder, payload)).catch((err) => {
+      if (page.isClosed()) return; // closed by us after the result
+      logLine('error', [`could not open the workbench: ${err.message}`]);
+      finish(1);
+    });
     return await exitCode;
   } finally {
     clearTimeout(watchdog);
