@@ -1,4 +1,6 @@
-import type { CompletionItem, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { Diagnostic, DocumentSymbol, FoldingRange, Location, LocationLink, Position } from 'vscode-languageserver-types';
+import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-types';
 import { CatalogStore } from './catalog';
 import type { UserCatalogFile } from './catalog/userCatalog';
 import { WorkspaceIndex } from './catalog/workspaceIndex';
@@ -6,10 +8,16 @@ import { CompletionProvider } from './completion';
 import { HoverProvider } from './hover';
 import { SchemaNavigator } from './schemaNavigation';
 import builtInSchema from '../../../schemas/role-blueprint.schema.json';
+import { findDefinition, findReferences, type RoleTarget } from './definition';
+import { computeCodeActions, type CodeActionRequestContext } from './codeActions';
 import { computeDiagnostics } from './diagnostics';
+import { foldingRanges } from './folding';
+import { formatDocument, type FormattingOptions } from './formatting';
 import { LINT_RULES } from './lint';
 import { BlueprintParser, type ParsedBlueprint } from './parse';
+import { OrgSchemaRegistry, orgSchemaDiagnostic, type OrgSchemaChoice, type OrgSchemaSource } from './orgSchemas';
 import { SchemaValidator, type JsonSchema } from './schemaValidation';
+import { documentSymbols, summariseRoleFile, type RoleFileSummary } from './symbols';
 import { renderHtmlBody, renderHtmlDocument, renderMarkdown } from './render';
 import { resolveSettings, type ITextDocument, type Settings } from './types';
 
@@ -28,7 +36,20 @@ export interface RoleBlueprintLanguageService {
   readonly settings: Settings;
   /** The parsed document, cached by uri + version. */
   parse(doc: ITextDocument): ParsedBlueprint | undefined;
-  computeDiagnostics(doc: ITextDocument): Diagnostic[];
+  computeDiagnostics(doc: ITextDocument, options?: DiagnosticsOptions): Diagnostic[];
+  /** The outline: role header, the sections, their groups and named rows. */
+  documentSymbols(doc: ITextDocument): DocumentSymbol[];
+  foldingRanges(doc: ITextDocument): FoldingRange[];
+  /** From a `scorecard_summary` entry to the item it names; from a `career` role to that role's file. */
+  findDefinition(doc: ITextDocument, position: Position, roles?: readonly RoleTarget[]): LocationLink[];
+  /** The `scorecard_summary` entries naming the item at `position`. */
+  findReferences(doc: ITextDocument, position: Position, includeDeclaration: boolean): Location[];
+  /** The title and the named rows of a role file, for workspace symbols and career links. */
+  summariseRoleFile(doc: ITextDocument): RoleFileSummary | undefined;
+  /** Loads (or reloads) an organisation schema under `key`; says whether it can be used and why not. */
+  setOrgSchema(key: string, source: OrgSchemaSource): { readonly ok: boolean; readonly reason?: string };
+  removeOrgSchema(key: string): void;
+  hasOrgSchema(key: string): boolean;
   /**
    * The blueprint as an HTML body (preview), a self-contained HTML page (export) or Markdown:
    * the one renderer behind the CLI, the preview and export. Undefined for an over-size file.
@@ -38,6 +59,10 @@ export interface RoleBlueprintLanguageService {
   updateSettings(settings: Partial<Settings>): void;
   setSchemaExtensions(extensions: readonly JsonSchema[]): void;
   /** Drops what is cached for a closed document. */
+  /** Quick fixes for `context.diagnostics`, plus the add-section refactors and the sort-sections source action. */
+  getCodeActions(doc: ITextDocument, range: Range, context: CodeActionRequestContext): CodeAction[];
+  /** One whole-document edit (indentation, canonical section order), or none when it cannot format safely. */
+  format(doc: ITextDocument, options: FormattingOptions): TextEdit[];
   forget(uri: string): void;
   /** Keys, enum values, catalog rows (as snippets) and scorecard names at `position`. */
   getCompletions(doc: ITextDocument, position: Position): CompletionList;
@@ -57,6 +82,11 @@ export interface UserCatalogDiagnostics {
   readonly diagnostics: Diagnostic[];
 }
 
+export interface DiagnosticsOptions {
+  /** Validate with this organisation schema (loaded with `setOrgSchema`) on top of the built-in one. */
+  readonly orgSchema?: OrgSchemaChoice;
+}
+
 export type RenderFormat = 'html' | 'document' | 'markdown';
 
 export const BUILT_IN_SCHEMA = builtInSchema as JsonSchema;
@@ -65,6 +95,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
   const parser = new BlueprintParser();
   let settings = resolveSettings(options.settings);
   let validator = new SchemaValidator(BUILT_IN_SCHEMA, options.schemaExtensions);
+  const orgSchemas = new OrgSchemaRegistry(BUILT_IN_SCHEMA);
+  const workspaceIndex = new WorkspaceIndex();
+  const catalogs = new CatalogStore(workspaceIndex);
+  const navigator = new SchemaNavigator(BUILT_IN_SCHEMA);
 
   const parse = (doc: ITextDocument): ParsedBlueprint | undefined => {
     const text = doc.getText();
@@ -72,10 +106,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
     return parser.parse(text, doc.uri, doc.version);
   };
 
-  const workspaceIndex = new WorkspaceIndex();
-  const catalogs = new CatalogStore(workspaceIndex);
-  const navigator = new SchemaNavigator(BUILT_IN_SCHEMA);
-  const completion = new CompletionProvider({ navigator, catalogs, workspace: workspaceIndex, parse });
+  const completion = new CompletionProvider({ navigator, catalogs, workspace: workspaceIndex });
   const hover = new HoverProvider({ navigator, catalogs });
 
   return Object.freeze({
@@ -83,7 +114,43 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
       return settings;
     },
     parse,
-    computeDiagnostics: (doc: ITextDocument) => computeDiagnostics({ doc, parsed: parse(doc), validator, settings, rules: LINT_RULES }),
+    computeDiagnostics: (doc: ITextDocument, diagnosticsOptions?: DiagnosticsOptions) => {
+      const choice = diagnosticsOptions?.orgSchema;
+      const state = choice ? orgSchemas.get(choice.key) : undefined;
+      const diagnostics = computeDiagnostics({ doc, parsed: parse(doc), validator: state?.ok ? state.validator : validator, settings, rules: LINT_RULES });
+      if (choice && settings.validate && !state?.ok && settings.rules['schema.org-schema'] !== 'off') {
+        diagnostics.unshift(orgSchemaDiagnostic(doc, doc.getText(), choice, state ? state.reason : 'it was not loaded'));
+      }
+      return diagnostics;
+    },
+    documentSymbols: (doc: ITextDocument) => {
+      const parsed = parse(doc);
+      return parsed ? documentSymbols(parsed, doc) : [];
+    },
+    foldingRanges: (doc: ITextDocument) => {
+      const parsed = parse(doc);
+      return parsed ? foldingRanges(parsed, doc) : [];
+    },
+    findDefinition: (doc: ITextDocument, position: Position, roles?: readonly RoleTarget[]) => {
+      const parsed = parse(doc);
+      return parsed ? findDefinition(parsed, doc, position, roles) : [];
+    },
+    findReferences: (doc: ITextDocument, position: Position, includeDeclaration: boolean) => {
+      const parsed = parse(doc);
+      return parsed ? findReferences(parsed, doc, position, includeDeclaration) : [];
+    },
+    summariseRoleFile: (doc: ITextDocument) => {
+      const parsed = parse(doc);
+      return parsed ? summariseRoleFile(parsed, doc) : undefined;
+    },
+    setOrgSchema: (key: string, source: OrgSchemaSource) => {
+      const state = orgSchemas.set(key, source);
+      return state.ok ? { ok: true } : { ok: false, reason: state.reason };
+    },
+    removeOrgSchema: (key: string) => {
+      orgSchemas.delete(key);
+    },
+    hasOrgSchema: (key: string) => orgSchemas.get(key) !== undefined,
     render: (doc: ITextDocument, format: RenderFormat) => {
       const parsed = parse(doc);
       if (!parsed) return undefined;
@@ -97,6 +164,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
     setSchemaExtensions: (extensions: readonly JsonSchema[]) => {
       validator = new SchemaValidator(BUILT_IN_SCHEMA, extensions);
     },
+    getCodeActions: (doc: ITextDocument, range: Range, context: CodeActionRequestContext) => computeCodeActions({ doc, parsed: parse(doc), range, context, schema: BUILT_IN_SCHEMA }),
+    format: (doc: ITextDocument, formattingOptions: FormattingOptions) => formatDocument(doc, parse(doc), formattingOptions),
     forget: (uri: string) => parser.forget(uri),
     getCompletions: (doc: ITextDocument, position: Position) => completion.getCompletions(doc, position),
     resolveCompletion: (item: CompletionItem) => completion.resolveCompletion(item),

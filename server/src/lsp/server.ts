@@ -1,0 +1,556 @@
+import * as path from 'node:path';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  FileChangeType,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { version as serverVersion } from '../../../package.json';
+import { createLanguageService } from '../core';
+import type { RoleTarget } from '../core/definition';
+import { formatReport, ImportError, importBlueprint } from '../core/importer';
+import { findSchemaModeline, schemaForPath, type OrgSchemaChoice } from '../core/orgSchemas';
+import { computeCompleteness } from '../core/render';
+import { filterWorkspaceSymbols, type RoleFileSummary } from '../core/symbols';
+import { nodeFileSystem, pathToUri, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
+import {
+  DocumentStatusRequest,
+  ImportRequest,
+  RenderRequest,
+  ServerStatusNotification,
+  type DocumentStatus,
+  type DocumentStatusParams,
+  type ImportParams,
+  type ImportResult,
+  type RenderParams,
+  type RenderResult,
+  type ServerStatus,
+} from './protocol';
+import { readServerSettings, type ServerSettings } from './settings';
+import { ROLE_FILE_NAME, scanRoleFiles, yieldToEventLoop } from './workspaceScan';
+
+/**
+ * The Role Blueprint language server: thin LSP handlers over the pure core. Each handler gets
+ * its document from `TextDocuments`, answers empty when there is none (or the params are
+ * garbage), and calls one core function; an exception in a feature is logged and answered
+ * empty, so the server never goes down with it.
+ */
+
+export interface ServerLogger {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+export interface ServerDeps {
+  readonly logger?: ServerLogger;
+  /** File access for the workspace scan, organisation schemas and catalogs (default: Node's fs). */
+  readonly fs?: ServerFileSystem;
+  /** Upper bound of role files indexed from disk. */
+  readonly maxIndexedFiles?: number;
+}
+
+const MAX_INDEXED_FILES = 5000;
+const MAX_SCAN_DEPTH = 20;
+
+/** What the client can do, read once from `initialize`. */
+interface ClientFlags {
+  readonly pullDiagnostics: boolean;
+  readonly diagnosticRefresh: boolean;
+  readonly configuration: boolean;
+  readonly configurationRegistration: boolean;
+  readonly watchedFilesRegistration: boolean;
+  readonly workspaceFolders: boolean;
+  readonly definitionLinks: boolean;
+}
+
+function clientFlags(capabilities: ClientCapabilities): ClientFlags {
+  return {
+    pullDiagnostics: !!capabilities.textDocument?.diagnostic,
+    diagnosticRefresh: !!capabilities.workspace?.diagnostics?.refreshSupport,
+    configuration: !!capabilities.workspace?.configuration,
+    configurationRegistration: !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration,
+    watchedFilesRegistration: !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    workspaceFolders: !!capabilities.workspace?.workspaceFolders,
+    definitionLinks: !!capabilities.textDocument?.definition?.linkSupport,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** `params.textDocument.uri` when the params have one. */
+function documentUri(params: unknown): string | undefined {
+  const uri = isRecord(params) && isRecord(params.textDocument) ? params.textDocument.uri : undefined;
+  return typeof uri === 'string' ? uri : undefined;
+}
+
+function validPosition(value: unknown): Position | undefined {
+  if (!isRecord(value)) return undefined;
+  const { line, character } = value;
+  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0 ? { line: line as number, character: character as number } : undefined;
+}
+
+/** Role files are `*.role.yaml` / `*.role.yml` whatever their language id, and anything the client calls role-blueprint. */
+export function isRoleDocument(doc: { readonly uri: string; readonly languageId: string }): boolean {
+  return doc.languageId === 'role-blueprint' || ROLE_FILE_NAME.test(doc.uri.split(/[?#]/)[0]);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+export function startServer(connection: Connection, deps: ServerDeps = {}): void {
+  const logger: ServerLogger = deps.logger ?? { log: (m) => connection.console.log(m), error: (m) => connection.console.error(m) };
+  const fs = deps.fs ?? nodeFileSystem;
+  const maxIndexedFiles = deps.maxIndexedFiles ?? MAX_INDEXED_FILES;
+  const documents = new TextDocuments(TextDocument);
+  const ls = createLanguageService();
+
+  let flags: ClientFlags = clientFlags({});
+  let initialized = false;
+  let shuttingDown = false;
+  let workspaceFolders: string[] = [];
+  let settings: ServerSettings = readServerSettings(undefined);
+  /** Settings pushed with didChangeConfiguration, for clients without workspace/configuration. */
+  let pushedSettings: unknown;
+  /** Bumped whenever diagnostics may change without an edit (settings, schema files). */
+  let generation = 0;
+  /** Role files on disk that are not open, by uriKey. Open documents are summarised on demand. */
+  const diskSummaries = new Map<string, RoleFileSummary>();
+  /** Why the server is not fully healthy, by source. */
+  const problems = new Map<string, string>();
+  let indexing = false;
+  let scanId = 0;
+
+  // ---- plumbing: every handler is wrapped, and document handlers get a role document or nothing ----
+
+  const handle =
+    <P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
+    async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        return await handler(params, token);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        logger.error(`roleBlueprint: ${name} failed: ${describeError(error)}`);
+        return empty;
+      }
+    };
+
+  const notify =
+    <P>(name: string, handler: (params: P) => void | Promise<void>) =>
+    async (params: P): Promise<void> => {
+      try {
+        await handler(params);
+      } catch (error) {
+        logger.error(`roleBlueprint: ${name} failed: ${describeError(error)}`);
+      }
+    };
+
+  const roleDocument = (uri: string | undefined): TextDocument | undefined => {
+    const doc = uri === undefined ? undefined : documents.get(uri);
+    return doc && isRoleDocument(doc) ? doc : undefined;
+  };
+
+  const withDocument = <R>(params: unknown, empty: R, run: (doc: TextDocument) => R): R => {
+    const doc = roleDocument(documentUri(params));
+    return doc ? run(doc) : empty;
+  };
+
+  const withPosition = <R>(params: unknown, empty: R, run: (doc: TextDocument, position: Position) => R): R => {
+    const position = validPosition(isRecord(params) ? params.position : undefined);
+    return position ? withDocument(params, empty, (doc) => run(doc, position)) : empty;
+  };
+
+  // ---- server status ----
+
+  const sendStatus = (): void => {
+    if (!initialized) return;
+    const messages = [...problems.values()];
+    const status: ServerStatus = {
+      health: messages.length ? 'warning' : 'ok',
+      quiescent: !indexing,
+      message: messages.length ? messages.join('\n') : indexing ? 'Indexing role files…' : undefined,
+    };
+    void connection.sendNotification(ServerStatusNotification.method, status).catch(() => undefined);
+  };
+
+  // ---- organisation schemas ----
+
+  const inflightSchemas = new Map<string, Promise<void>>();
+
+  const orgSchemaChoice = (doc: TextDocument): OrgSchemaChoice | undefined => {
+    const docPath = uriToPath(doc.uri);
+    const modeline = findSchemaModeline(doc.getText());
+    if (modeline) {
+      const written = modeline.path;
+      if (/^[a-z][a-z0-9+.-]+:/i.test(written) && !/^[a-z]:[\\/]/i.test(written)) {
+        return { key: uriToPath(written) ?? written, label: written };
+      }
+      const base = docPath ? path.dirname(docPath) : workspaceFolders[0];
+      return { key: base ? path.resolve(base, written) : written, label: written };
+    }
+    if (!docPath || Object.keys(settings.schemas).length === 0) return undefined;
+    for (const folder of workspaceFolders) {
+      const relative = path.relative(folder, docPath);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+      const schemaPath = schemaForPath(relative, settings.schemas);
+      if (schemaPath) return { key: path.resolve(folder, schemaPath), label: schemaPath };
+    }
+    return undefined;
+  };
+
+  const loadOrgSchema = (key: string): Promise<void> => {
+    const running = inflightSchemas.get(key);
+    if (running) return running;
+    const load = (async () => {
+      let source: { text: string } | { error: string };
+      if (!path.isAbsolute(key)) {
+        source = { error: /^[a-z][a-z0-9+.-]+:/i.test(key) ? 'only schema files in the workspace are supported, not URLs' : 'a relative path needs a saved file or an open folder to be resolved against' };
+      } else {
+        try {
+          source = { text: await fs.readFile(key) };
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          source = { error: code === 'ENOENT' ? `the file ${key} does not exist` : `the file cannot be read (${(error as Error).message})` };
+        }
+      }
+      const state = ls.setOrgSchema(key, source);
+      if (state.ok) problems.delete(`schema:${key}`);
+      else problems.set(`schema:${key}`, `Organisation schema ${key}: ${state.reason}`);
+      sendStatus();
+    })().finally(() => inflightSchemas.delete(key));
+    inflightSchemas.set(key, load);
+    return load;
+  };
+
+  const diagnosticsFor = async (doc: TextDocument): Promise<Diagnostic[]> => {
+    const orgSchema = orgSchemaChoice(doc);
+    if (orgSchema && !ls.hasOrgSchema(orgSchema.key)) await loadOrgSchema(orgSchema.key);
+    return ls.computeDiagnostics(doc, { orgSchema });
+  };
+
+  // ---- diagnostics: pushed when the client cannot pull, pulled when it can; never both ----
+
+  const pushQueue: string[] = [];
+  let flushScheduled = false;
+
+  const flushDiagnostics = async (): Promise<void> => {
+    flushScheduled = false;
+    while (pushQueue.length) {
+      const uri = pushQueue.shift() as string;
+      const doc = roleDocument(uri);
+      if (!doc) continue;
+      const version = doc.version;
+      try {
+        const diagnostics = await diagnosticsFor(doc);
+        // A newer version was queued meanwhile and gets its own turn.
+        if (documents.get(uri)?.version !== version) continue;
+        await connection.sendDiagnostics({ uri, version, diagnostics });
+      } catch (error) {
+        logger.error(`roleBlueprint: diagnostics of ${uri} failed: ${describeError(error)}`);
+      }
+    }
+  };
+
+  /**
+   * Queues a document; an edited one goes first. JSON-RPC hands over received messages one
+   * event-loop turn at a time (reading, then dispatching), so the flush waits turn by turn — no
+   * timer — until QUIET_TURNS pass without a new change: changes already received are applied
+   * first and published once, and a lone edit is published within microseconds.
+   */
+  const QUIET_TURNS = 2;
+  let queueChanges = 0;
+  const scheduleDiagnostics = (uri: string, first: boolean): void => {
+    const at = pushQueue.indexOf(uri);
+    if (at !== -1) pushQueue.splice(at, 1);
+    if (first) pushQueue.unshift(uri);
+    else pushQueue.push(uri);
+    queueChanges++;
+    if (flushScheduled) return;
+    flushScheduled = true;
+    const settle = (seen: number, quiet: number) =>
+      setImmediate(() => {
+        if (queueChanges !== seen) settle(queueChanges, 0);
+        else if (quiet + 1 < QUIET_TURNS) settle(seen, quiet + 1);
+        else void flushDiagnostics();
+      });
+    settle(queueChanges, 0);
+  };
+
+  /** Diagnostics of every open document may have changed (settings, a schema file). */
+  const revalidateAll = (): void => {
+    generation++;
+    if (flags.pullDiagnostics) {
+      if (flags.diagnosticRefresh && initialized) void connection.languages.diagnostics.refresh().catch((error) => logger.error(`roleBlueprint: diagnostic refresh failed: ${describeError(error)}`));
+      return;
+    }
+    for (const doc of documents.all()) if (isRoleDocument(doc)) scheduleDiagnostics(doc.uri, false);
+  };
+
+  // ---- the workspace: role files on disk, open documents on top ----
+
+  const indexFile = async (file: string): Promise<void> => {
+    const uri = pathToUri(file);
+    const key = uriKey(uri);
+    if ([...documents.keys()].some((open) => uriKey(open) === key)) return;
+    try {
+      if ((await fs.size(file)) > ls.settings.maxFileSize) {
+        diskSummaries.delete(key);
+        return;
+      }
+      const text = await fs.readFile(file);
+      const summary = ls.summariseRoleFile(TextDocument.create(uri, 'role-blueprint', 0, text));
+      ls.forget(uri);
+      if (summary) diskSummaries.set(key, summary);
+    } catch {
+      diskSummaries.delete(key); // gone or unreadable: nothing of it to index
+    }
+  };
+
+  const scanWorkspace = async (): Promise<void> => {
+    const id = ++scanId;
+    indexing = true;
+    sendStatus();
+    try {
+      for await (const file of scanRoleFiles(fs, workspaceFolders, { maxFiles: maxIndexedFiles, maxDepth: MAX_SCAN_DEPTH, cancelled: () => shuttingDown || id !== scanId })) {
+        await indexFile(file);
+        await yieldToEventLoop();
+      }
+    } finally {
+      if (id === scanId) {
+        indexing = false;
+        sendStatus();
+      }
+    }
+  };
+
+  const allSummaries = (): RoleFileSummary[] => {
+    const byKey = new Map(diskSummaries);
+    for (const doc of documents.all()) {
+      if (!isRoleDocument(doc)) continue;
+      const summary = ls.summariseRoleFile(doc);
+      if (summary) byKey.set(uriKey(doc.uri), summary);
+    }
+    return [...byKey.values()];
+  };
+
+  const roleTargets = (): RoleTarget[] => allSummaries().flatMap((s) => (s.title ? [{ title: s.title, uri: s.uri, range: s.titleRange }] : []));
+
+  // ---- settings ----
+
+  const applySettings = (raw: unknown): void => {
+    settings = readServerSettings(raw);
+    ls.updateSettings(settings.core);
+    for (const problem of settings.problems) logger.error(`roleBlueprint: ${problem}`);
+    if (settings.problems.length) problems.set('settings', `Settings ignored: ${settings.problems.join('; ')}`);
+    else problems.delete('settings');
+    sendStatus();
+    revalidateAll();
+  };
+
+  const refreshSettings = async (): Promise<void> => {
+    if (!flags.configuration) return applySettings(pushedSettings);
+    const [raw] = await connection.workspace.getConfiguration([{ section: 'roleBlueprint' }]);
+    applySettings(raw);
+  };
+
+  // ---- lifecycle ----
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    flags = clientFlags(params.capabilities ?? {});
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.map(uriToPath).filter((p): p is string => p !== undefined);
+    pushedSettings = isRecord(params.initializationOptions) ? params.initializationOptions.settings : undefined;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'Role Blueprint' },
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        ...(flags.pullDiagnostics ? { diagnosticProvider: { identifier: 'role-blueprint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'role-blueprint', version: serverVersion },
+    };
+  });
+
+  connection.onInitialized(
+    notify('initialized', async () => {
+      initialized = true;
+      if (flags.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'roleBlueprint' }).catch(() => undefined);
+      if (flags.watchedFilesRegistration) {
+        void connection.client
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.role.{yaml,yml}' }, { globPattern: '**/*.json' }] })
+          .catch(() => undefined);
+      }
+      if (flags.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          notify('didChangeWorkspaceFolders', async (event) => {
+            const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+            workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
+            diskSummaries.clear();
+            await scanWorkspace();
+          }),
+        );
+      }
+      indexing = true; // until the scan below is done, so no status says quiescent too early
+      await refreshSettings().catch((error) => logger.error(`roleBlueprint: reading settings failed: ${describeError(error)}`));
+      await scanWorkspace();
+    }),
+  );
+
+  connection.onShutdown(() => {
+    shuttingDown = true;
+  });
+
+  connection.onDidChangeConfiguration(
+    notify('didChangeConfiguration', async (params) => {
+      const pushed = isRecord(params) && isRecord(params.settings) ? params.settings.roleBlueprint : undefined;
+      if (pushed !== undefined) pushedSettings = pushed;
+      await refreshSettings();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    notify('didChangeWatchedFiles', async (params) => {
+      let schemasChanged = false;
+      for (const change of Array.isArray(params?.changes) ? params.changes : []) {
+        if (typeof change?.uri !== 'string') continue;
+        const key = uriKey(change.uri);
+        if (ls.hasOrgSchema(key) || inflightSchemas.has(key)) {
+          ls.removeOrgSchema(key); // reloaded on the next check of a file that names it
+          problems.delete(`schema:${key}`);
+          schemasChanged = true;
+        }
+        const file = uriToPath(change.uri);
+        if (file && ROLE_FILE_NAME.test(file)) {
+          if (change.type === FileChangeType.Deleted) diskSummaries.delete(key);
+          else await indexFile(file);
+        }
+      }
+      if (schemasChanged) {
+        sendStatus();
+        revalidateAll();
+      }
+    }),
+  );
+
+  // ---- documents ----
+
+  documents.onDidOpen(
+    notify('didOpen', ({ document }) => {
+      if (!isRoleDocument(document)) return;
+      diskSummaries.delete(uriKey(document.uri));
+      if (!flags.pullDiagnostics) scheduleDiagnostics(document.uri, true);
+    }),
+  );
+
+  documents.onDidChangeContent(
+    notify('didChange', ({ document }) => {
+      if (isRoleDocument(document) && !flags.pullDiagnostics) scheduleDiagnostics(document.uri, true);
+    }),
+  );
+
+  documents.onDidClose(
+    notify('didClose', async ({ document }) => {
+      ls.forget(document.uri);
+      if (!isRoleDocument(document)) return;
+      if (!flags.pullDiagnostics) await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      const file = uriToPath(document.uri);
+      if (file) await indexFile(file); // back to what is on disk
+    }),
+  );
+
+  connection.languages.diagnostics.on(
+    handle('diagnostic', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params): Promise<DocumentDiagnosticReport> => {
+      const doc = roleDocument(documentUri(params));
+      if (!doc) return { kind: 'full', items: [] };
+      const resultId = `${doc.version}:${generation}`;
+      if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+      return { kind: 'full', resultId, items: await diagnosticsFor(doc) };
+    }),
+  );
+
+  // ---- language features: one core call each ----
+
+  connection.onDocumentSymbol(handle('documentSymbol', [], (params) => withDocument(params, [], (doc) => ls.documentSymbols(doc))));
+  connection.onFoldingRanges(handle('foldingRange', [], (params) => withDocument(params, [], (doc) => ls.foldingRanges(doc))));
+  connection.onDefinition(
+    handle('definition', [], (params) =>
+      withPosition(params, [], (doc, position) => {
+        const links = ls.findDefinition(doc, position, roleTargets());
+        return flags.definitionLinks ? links : links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange }));
+      }),
+    ),
+  );
+  connection.onReferences(handle('references', [], (params) => withPosition(params, [], (doc, position) => ls.findReferences(doc, position, !!params?.context?.includeDeclaration))));
+  connection.onWorkspaceSymbol(handle('workspaceSymbol', [], (params) => (typeof params?.query === 'string' ? filterWorkspaceSymbols(allSummaries(), params.query) : [])));
+
+  // ---- Role Blueprint requests (protocol.ts) ----
+
+  // By method name: protocol.ts is typed with the client's copy of the protocol library.
+  connection.onRequest(
+    RenderRequest.method,
+    handle('render', null, (params: RenderParams | undefined) => {
+      const format = params?.format;
+      if (format !== 'html' && format !== 'document' && format !== 'markdown') return null;
+      const doc = roleDocument(params?.uri);
+      const content = doc ? ls.render(doc, format) : undefined;
+      if (!doc || content === undefined) return null;
+      const title = ls.summariseRoleFile(doc)?.title;
+      const result: RenderResult = { uri: doc.uri, version: doc.version, content, ...(title ? { title } : {}) };
+      return result;
+    }),
+  );
+
+  connection.onRequest(
+    DocumentStatusRequest.method,
+    handle('documentStatus', null, async (params: DocumentStatusParams | undefined): Promise<DocumentStatus | null> => {
+      const doc = roleDocument(params?.uri);
+      const parsed = doc ? ls.parse(doc) : undefined;
+      if (!doc || !parsed) return null;
+      const diagnostics = await diagnosticsFor(doc);
+      const completeness = computeCompleteness(parsed);
+      return {
+        uri: doc.uri,
+        version: doc.version,
+        sectionsPresent: completeness.total - completeness.missing,
+        sectionsTotal: completeness.total,
+        missing: completeness.sections.filter((s) => s.status === 'missing').map((s) => s.key),
+        thin: completeness.sections.filter((s) => s.status === 'thin').map((s) => s.key),
+        errors: diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length,
+        warnings: diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length,
+      };
+    }),
+  );
+
+  connection.onRequest(ImportRequest.method, (params: ImportParams | undefined): ImportResult => {
+    if (typeof params?.source !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'roleBlueprint/import needs the page or post to import as `source`.');
+    try {
+      const result = importBlueprint(params.source, { sourceName: typeof params.sourceName === 'string' ? params.sourceName : undefined });
+      return { yaml: result.yaml, report: formatReport(result.report) };
+    } catch (error) {
+      if (error instanceof ImportError) throw new ResponseError(ErrorCodes.InvalidParams, `Nothing to import: ${error.message}.`);
+      logger.error(`roleBlueprint: import failed: ${describeError(error)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `The import failed: ${(error as Error).message}`);
+    }
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
