@@ -4,11 +4,13 @@ import { duplicateDiagnostics } from './duplicates';
 import type { LintRule } from './lint/rule';
 import type { ParsedBlueprint } from './parse';
 import { schemaDiagnostics, type SchemaValidator } from './schemaValidation';
+import { applySuppressions } from './suppression';
 import type { ITextDocument, RuleLevel, Settings } from './types';
 
 /**
  * All diagnostics of one document: YAML syntax, schema, duplicate names, then the content
- * rules; each then gets the severity the author configured for its code.
+ * rules; each then gets the severity the author configured for its code, and disable
+ * comments in the file drop what they cover.
  */
 
 
@@ -25,7 +27,7 @@ export function computeDiagnostics({ doc, parsed, validator, settings, rules }: 
   if (!settings.validate) return [];
   if (!parsed) {
     const size = doc.getText().length;
-    return applyLevels([makeDiagnostic(doc, [0, 0], 'file.too-large', `This file has ${size.toLocaleString('en')} characters, more than the ${settings.maxFileSize.toLocaleString('en')} that roleBlueprint.maxFileSize allows, so it is not checked.`, 'warning')], settings);
+    return applySuppressions(applyLevels([makeDiagnostic(doc, [0, 0], 'file.too-large', `This file has ${size.toLocaleString('en')} characters, more than the ${settings.maxFileSize.toLocaleString('en')} that roleBlueprint.maxFileSize allows, so it is not checked.`, 'warning')], settings), doc.getText());
   }
   const diagnostics: Diagnostic[] = parsed.problems.map((p) => makeDiagnostic(doc, [p.start, p.end], p.code, p.message, p.severity));
   // Schema and content checks read the parsed value; a syntax error leaves none to read.
@@ -45,7 +47,7 @@ export function computeDiagnostics({ doc, parsed, validator, settings, rules }: 
       });
     }
   }
-  return applyLevels(diagnostics, settings).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return applySuppressions(applyLevels(diagnostics, settings), parsed.text).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 const LEVEL_TO_SEVERITY: Record<Exclude<RuleLevel, 'off'>, SeverityName> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };

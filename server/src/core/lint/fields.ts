@@ -1,0 +1,229 @@
+import { isMap, isScalar, isSeq, type Node, type ParsedNode } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import type { Span } from '../diagnosticUtil';
+import { locate, nodeSpan, type ParsedBlueprint } from '../parse';
+import type { ITextDocument, JsonPath } from '../types';
+
+/**
+ * What the content rules share: every text field with its place in the source, value
+ * accessors that tolerate wrong shapes (the schema reports those), exact spans of words
+ * inside a scalar, and the `data.fixes` shape quick fixes travel in.
+ */
+
+export interface TextField {
+  readonly value: string;
+  readonly path: JsonPath;
+  /** The mapping key the text sits under (`target`, `name`, a group key …); undefined for list items under a list key. */
+  readonly key: string | undefined;
+  /** Absolute [start, end) of the scalar's source, quotes and block header included. */
+  readonly span: Span;
+}
+
+const fieldCache = new WeakMap<ParsedBlueprint, readonly TextField[]>();
+
+/** Every string scalar value of the document (not keys), in file order; computed once per parse. */
+export function textFields(parsed: ParsedBlueprint): readonly TextField[] {
+  const cached = fieldCache.get(parsed);
+  if (cached) return cached;
+  const fields: TextField[] = [];
+  const visit = (node: Node | null | undefined, path: (string | number)[], key: string | undefined, base: number): void => {
+    if (!node) return;
+    if (isScalar(node)) {
+      if (typeof node.value === 'string' && node.range) fields.push({ value: node.value, path: [...path], key, span: nodeSpan(node, base) });
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (k === undefined) continue;
+        path.push(k);
+        visit(pair.value as Node | null, path, k, base);
+        path.pop();
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        path.push(index);
+        visit(item as Node, path, key, base);
+        path.pop();
+      });
+    }
+  };
+  for (const section of parsed.sections) visit(section.valueNode, [section.key], section.key, section.base);
+  fieldCache.set(parsed, fields);
+  return fields;
+}
+
+/**
+ * Absolute spans of each match of `pattern` (global) in a field's value, located in the
+ * source: escapes, quotes and folded line breaks make source and value differ, so each match
+ * is searched in the source (whitespace-flexible); when it cannot be found there, the whole
+ * scalar is the span.
+ */
+export interface FieldMatch {
+  readonly text: string;
+  /** Offset of the match in the field's value. */
+  readonly index: number;
+  readonly span: Span;
+  /** Capture groups, by position. */
+  readonly groups: readonly (string | undefined)[];
+}
+
+export function matchSpans(parsed: ParsedBlueprint, field: TextField, pattern: RegExp): FieldMatch[] {
+  const out: FieldMatch[] = [];
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const source = parsed.text.slice(field.span[0], field.span[1]);
+  let cursor = 0;
+  while ((m = pattern.exec(field.value)) !== null) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const found = findInSource(source, m[0], cursor);
+    const span: Span = found ? [field.span[0] + found[0], field.span[0] + found[1]] : field.span;
+    if (found) cursor = found[1];
+    out.push({ text: m[0], index: m.index, span, groups: m.slice(1) });
+  }
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function findInSource(source: string, text: string, from: number): [number, number] | undefined {
+  const direct = source.indexOf(text, from);
+  if (direct !== -1) return [direct, direct + text.length];
+  const flexible = new RegExp(text.trim().split(/\s+/).map(escapeRegExp).join('\\s+'), 'g');
+  flexible.lastIndex = from;
+  const m = flexible.exec(source);
+  return m ? [m.index, m.index + m[0].length] : undefined;
+}
+
+/** Absolute span of the value at `path` (or of its key when the value is empty). */
+export function spanOf(parsed: ParsedBlueprint, path: JsonPath, prefer: 'value' | 'key' = 'value'): Span | undefined {
+  const location = locate(parsed, path);
+  if (!location) return undefined;
+  const node = prefer === 'key' ? (location.keyNode ?? location.node) : (location.node ?? location.keyNode);
+  return node ? nodeSpan(node, location.base) : undefined;
+}
+
+/** The YAML node at `path`, with the offset to add to its range. */
+export function nodeAt(parsed: ParsedBlueprint, path: JsonPath): { node: ParsedNode | null; keyNode?: ParsedNode; base: number } | undefined {
+  return locate(parsed, path);
+}
+
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** The root mapping of a blueprint (empty when the document is not a mapping). */
+export function root(parsed: ParsedBlueprint): Record<string, unknown> {
+  return asRecord(parsed.value) ?? {};
+}
+
+/** A group's list (plain list or `{note, items}`) and the path of that list. */
+export function groupList(value: unknown, path: JsonPath): { items: unknown[]; path: JsonPath } | undefined {
+  if (Array.isArray(value)) return { items: value, path };
+  const record = asRecord(value);
+  if (record && Array.isArray(record.items)) return { items: record.items, path: [...path, 'items'] };
+  return undefined;
+}
+
+export interface NamedEntry {
+  readonly name: string;
+  /** Path to the name's scalar (a string item, or the `name` field of an object item). */
+  readonly path: JsonPath;
+  readonly record: Record<string, unknown> | undefined;
+}
+
+/** The named entries of a group: string items and `{name, …}` items. */
+export function groupEntries(value: unknown, path: JsonPath, field = 'name'): NamedEntry[] {
+  const list = groupList(value, path);
+  if (!list) return [];
+  const out: NamedEntry[] = [];
+  list.items.forEach((item, index) => {
+    if (typeof item === 'string') {
+      if (item.trim()) out.push({ name: item, path: [...list.path, index], record: undefined });
+      return;
+    }
+    const record = asRecord(item);
+    const name = record?.[field];
+    if (record && typeof name === 'string' && name.trim()) out.push({ name, path: [...list.path, index, field], record });
+  });
+  return out;
+}
+
+export const SKILL_TIERS = ['must_have', 'good_to_have', 'advanced', 'emerging'] as const;
+
+/** Technical skills of the given tiers (all by default). */
+export function skillEntries(parsed: ParsedBlueprint, tiers: readonly string[] = SKILL_TIERS): (NamedEntry & { tier: string })[] {
+  const skills = asRecord(root(parsed).technical_skills) ?? {};
+  return tiers.flatMap((tier) => groupEntries(skills[tier], ['technical_skills', tier]).map((e) => ({ ...e, tier })));
+}
+
+/** Entries of every group of a grouped section (`responsibilities`, `hiring` …). */
+export function sectionEntries(parsed: ParsedBlueprint, section: string, groups?: readonly string[]): (NamedEntry & { group: string })[] {
+  const record = asRecord(root(parsed)[section]) ?? {};
+  return (groups ?? Object.keys(record)).flatMap((group) => groupEntries(record[group], [section, group]).map((e) => ({ ...e, group })));
+}
+
+/** Rows of a top-level list section (`kpis`, `tools`, `soft_skills`). */
+export function rowEntries(parsed: ParsedBlueprint, section: string, field = 'name'): NamedEntry[] {
+  const list = root(parsed)[section];
+  return Array.isArray(list) ? groupEntries(list, [section], field).filter((e) => e.record) : [];
+}
+
+/** A quick fix carried in `diagnostic.data.fixes`; the code-action provider turns it into a quickfix. */
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly { readonly range: Range; readonly newText: string }[];
+}
+
+export function quickFix(doc: ITextDocument, title: string, edits: readonly { span: Span; newText: string }[]): QuickFix {
+  return { title, edits: edits.map(({ span, newText }) => ({ range: { start: doc.positionAt(span[0]), end: doc.positionAt(span[1]) }, newText })) };
+}
+
+/** `text` as a YAML scalar that reads back as itself: plain when safe, double-quoted otherwise. */
+export function yamlScalar(text: string): string {
+  const plainSafe =
+    text.length > 0 &&
+    text === text.trim() &&
+    !/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) &&
+    !/:(\s|$)|\s#|[\n\t]/.test(text) &&
+    !/^(true|false|null|yes|no|on|off|~|[-+]?\d[\d_.eE+-]*)$/i.test(text);
+  return plainSafe ? text : JSON.stringify(text);
+}
+
+/** Indentation (spaces) of the line that holds `offset`, and that line's start. */
+export function lineIndent(text: string, offset: number): { lineStart: number; indent: number } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let indent = 0;
+  while (text[lineStart + indent] === ' ') indent++;
+  return { lineStart, indent };
+}
+
+/** Offset just after the line that holds `offset` (after its newline, or the text end). */
+export function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end + 1;
+}
+
+/**
+ * An edit that appends an entry to the block list at `path` (after its last item, at the
+ * items' indentation). `lines` are the entry's lines without the dash and indentation:
+ * ["name: Kafka"] or ["Kafka"]. Undefined when the list is not a non-empty block sequence.
+ */
+export function appendToBlockList(parsed: ParsedBlueprint, path: JsonPath, lines: readonly string[]): { span: Span; newText: string } | undefined {
+  const location = nodeAt(parsed, path);
+  const node = location?.node;
+  if (!location || !isSeq(node) || node.flow || node.items.length === 0) return undefined;
+  const last = node.items[node.items.length - 1] as Node;
+  if (!last.range) return undefined;
+  const firstItemStart = (node.items[0] as Node).range?.[0];
+  if (firstItemStart === undefined) return undefined;
+  const { indent: dashIndent } = lineIndent(parsed.text, location.base + firstItemStart);
+  const at = lineEnd(parsed.text, location.base + last.range[1] - 1);
+  const pad = ' '.repeat(dashIndent);
+  const body = lines.map((line, i) => (i === 0 ? `${pad}- ${line}` : `${pad}  ${line}`)).join('\n');
+  const needsNewline = at === parsed.text.length && !parsed.text.endsWith('\n');
+  return { span: [at, at], newText: `${needsNewline ? '\n' : ''}${body}\n` };
+}

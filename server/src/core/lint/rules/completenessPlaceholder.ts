@@ -1,0 +1,22 @@
+import placeholderData from '../data/placeholders.json';
+import { matchSpans, textFields } from '../fields';
+import type { LintRule } from '../rule';
+import { isMeasurableTarget } from './kpiTargetNotMeasurable';
+
+// Patterns that start with a letter start at a word boundary ("TODO", not "mastodon").
+const MARKERS = new RegExp(`\\b(?:${placeholderData.caseSensitive.join('|')})\\b`, 'g');
+const FILLER = new RegExp(`(?:${placeholderData.caseInsensitive.map((p) => (/^\w/.test(p) ? `\\b${p}` : p)).join('|')})`, 'gi');
+
+export const completenessPlaceholder: LintRule = {
+  codes: ['completeness.placeholder'],
+  defaultSeverity: 'warning',
+  description: 'Placeholder text left in the blueprint (TODO, TBD, lorem ipsum …).',
+  check({ parsed, report }) {
+    for (const field of textFields(parsed)) {
+      // An unmeasurable KPI target ("TBD") is kpi.target-not-measurable's to report.
+      if (field.path[0] === 'kpis' && field.key === 'target' && !isMeasurableTarget(field.value)) continue;
+      const hits = [...matchSpans(parsed, field, MARKERS), ...matchSpans(parsed, field, FILLER)].sort((a, b) => a.span[0] - b.span[0]);
+      for (const hit of hits) report({ span: hit.span, message: `"${hit.text}" is placeholder text; replace it with the real content before publishing.` });
+    }
+  },
+};

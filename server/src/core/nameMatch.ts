@@ -1,0 +1,145 @@
+import { editDistance, normaliseName } from './strings';
+
+/**
+ * Fuzzy matching of a short reference ("Kubernetes", "MLflow/model registry") against the
+ * names a file defines ("Kubernetes and container orchestration", "Model registry and
+ * experiment tracking (MLflow, …)"). Summaries, hiring criteria and tech-stack lines name
+ * items in shortened, reworded forms, so exact comparison is useless; this scores how much
+ * of the reference a candidate covers and keeps only plausible pairs.
+ */
+
+export interface NameMatch {
+  readonly candidate: string;
+  readonly index: number;
+  /** 0 (nothing in common) … 1 (same name). */
+  readonly score: number;
+}
+
+/** A score at or above this is a plausible match. */
+export const PLAUSIBLE_MATCH = 0.5;
+
+// Words that carry no identity: a summary's "basics of X" still names X, and
+// "cross-functional" qualifies scope, not the thing; a summary's leading verb ("Build …",
+// "Define …") is phrasing, not identity.
+const STOP_WORDS = new Set(
+  'a an and or the of for to in on at by with within via into from as is be its it this that these those their our your e g eg etc incl including where applicable relevant basic basics fundamentals concepts understanding knowledge skills skill experience use using working level based core key main top cross functional build create define implement ensure drive own provide maintain establish enable improve deliver develop perform conduct contribute'.split(' '),
+);
+
+/** The tokens that identify a name: normalised, stop words dropped. */
+export function significantTokens(name: string): string[] {
+  return normaliseName(name)
+    .split(' ')
+    .filter((t) => t && !STOP_WORDS.has(t));
+}
+
+/**
+ * The tokens of a text indexed for "same word up to inflection": equal, one a prefix (of at
+ * least 4 letters) of the other, or a common prefix of 5 letters — "package"/"packaging",
+ * "deploy"/"deployment", "pipelines"/"pipeline". Set lookups keep matching linear.
+ */
+export interface TokenIndex {
+  readonly tokens: ReadonlySet<string>;
+  /** First five letters of tokens of 5+ letters. */
+  readonly prefix5: ReadonlySet<string>;
+  /** First four letters of tokens of 4+ letters. */
+  readonly prefix4: ReadonlySet<string>;
+  /** Tokens of exactly four letters. */
+  readonly four: ReadonlySet<string>;
+}
+
+export function indexTokens(tokens: readonly string[]): TokenIndex {
+  return {
+    tokens: new Set(tokens),
+    prefix5: new Set(tokens.filter((t) => t.length >= 5).map((t) => t.slice(0, 5))),
+    prefix4: new Set(tokens.filter((t) => t.length >= 4).map((t) => t.slice(0, 4))),
+    four: new Set(tokens.filter((t) => t.length === 4)),
+  };
+}
+
+/** True when `token` matches a token of the index up to inflection. */
+export function hasToken(index: TokenIndex, token: string): boolean {
+  if (index.tokens.has(token)) return true;
+  if (token.length >= 5) return index.prefix5.has(token.slice(0, 5)) || index.four.has(token.slice(0, 4));
+  return token.length === 4 && index.prefix4.has(token);
+}
+
+/** A name prepared for comparison: computed once per distinct string. */
+interface Prepared {
+  readonly normal: string;
+  /** The whole name and each part between "/", "(", ",", "and" …: "MLflow/model registry" → mlflow, model registry. */
+  readonly alternatives: ReadonlySet<string>;
+  readonly tokens: readonly string[];
+  readonly index: TokenIndex;
+  /** First letters of every word, to find acronyms: "infrastructure as code" → "iac". */
+  readonly initials: string;
+  /** Token lists of the parts (alternatives smaller than the whole name). */
+  readonly partTokens: readonly (readonly string[])[];
+}
+
+const prepared = new Map<string, Prepared>();
+// Names come from the open files; the cap only keeps a long session's memory bounded.
+const MAX_PREPARED = 20_000;
+
+function prepare(name: string): Prepared {
+  let p = prepared.get(name);
+  if (p) return p;
+  const parts = name
+    .split(/\s*(?:\/|\(|\)|,|;|\band\b|&|\+)\s*/i)
+    .map((part) => normaliseName(part))
+    .filter((part) => part.length > 0 && significantTokens(part).length > 0);
+  const tokens = significantTokens(name);
+  const normal = normaliseName(name);
+  const initials = normal
+    .split(' ')
+    .map((w) => w.charAt(0))
+    .join('');
+  // A one-word part must be a real word ("Kubernetes", "IaC"), not "DS".
+  const partTokens = parts.map((part) => significantTokens(part)).filter((t) => t.length < tokens.length && (t.length >= 2 || (t.length === 1 && t[0].length >= 3)));
+  p = { normal, alternatives: new Set([normal, ...parts]), tokens, index: indexTokens(tokens), initials, partTokens };
+  if (prepared.size >= MAX_PREPARED) prepared.clear();
+  prepared.set(name, p);
+  return p;
+}
+
+/** How much of `name` the candidate covers, 0 … 1. */
+export function matchScore(name: string, candidate: string): number {
+  const a = prepare(name);
+  const b = prepare(candidate);
+  if (!a.normal || !b.normal) return 0;
+  if (a.normal === b.normal) return 1;
+  // One spelling apart, on the whole name (only lengths within 15% can score 0.85).
+  const longest = Math.max(a.normal.length, b.normal.length);
+  let distanceScore = 0;
+  if (longest >= 5 && Math.abs(a.normal.length - b.normal.length) <= longest * 0.15) {
+    distanceScore = 1 - editDistance(a.normal, b.normal) / longest;
+  }
+  // A whole alternative of one side equal to one of the other's: "Kubernetes (where applicable)" vs "Kubernetes".
+  let alternativeScore = 0;
+  for (const alt of a.alternatives) if (b.alternatives.has(alt)) alternativeScore = 0.9;
+  // Token coverage of the reference by the candidate, of the whole reference or of one of its
+  // parts ("Collaborate with DS" of "Collaborate with DS/platform/security stakeholders").
+  const coverage = Math.max(coverageOf(a.tokens, b), ...a.partTokens.map((tokens) => coverageOf(tokens, b)));
+  return Math.max(distanceScore >= 0.85 ? distanceScore : 0, alternativeScore, coverage);
+}
+
+/** Share of `tokens` the candidate has (as words up to inflection, or as an acronym of its words). */
+function coverageOf(tokens: readonly string[], candidate: Prepared): number {
+  if (tokens.length === 0) return 0;
+  let covered = 0;
+  for (const token of tokens) if (hasToken(candidate.index, token) || (token.length >= 3 && token.length <= 5 && candidate.initials.includes(token))) covered++;
+  return covered / tokens.length;
+}
+
+/** Candidates ranked by score, best first (zero scores left out). */
+export function rankMatches(name: string, candidates: readonly string[]): NameMatch[] {
+  return candidates
+    .map((candidate, index) => ({ candidate, index, score: matchScore(name, candidate) }))
+    .filter((m) => m.score > 0)
+    .sort((x, y) => y.score - x.score || x.index - y.index);
+}
+
+/** The candidate `name` most plausibly refers to, or undefined when none is plausible. */
+export function bestMatch(name: string, candidates: readonly string[]): NameMatch | undefined {
+  const [best] = rankMatches(name, candidates);
+  return best && best.score >= PLAUSIBLE_MATCH ? best : undefined;
+}
