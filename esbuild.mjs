@@ -22,6 +22,8 @@ const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The preview's webview script: runs in the webview (a browser), loaded from the extension's media/.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], entryPoints: { preview: 'client/src/preview/webview/main.ts' }, outdir: 'media/dist' },
 ];
 
 // Optional entries appear as their owners land them; a missing entry is skipped, not an error.

@@ -1,0 +1,7 @@
+import type { CommandFactory } from '../ctx';
+import type { PreviewManager } from '../preview/manager';
+import { exportRendered } from './exportRendered';
+
+export function exportHtml(previews: PreviewManager): CommandFactory {
+  return { enabled: (ctx) => (arg?: unknown) => exportRendered(ctx, previews, arg, 'document') };
+}

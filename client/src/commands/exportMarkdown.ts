@@ -1,0 +1,7 @@
+import type { CommandFactory } from '../ctx';
+import type { PreviewManager } from '../preview/manager';
+import { exportRendered } from './exportRendered';
+
+export function exportMarkdown(previews: PreviewManager): CommandFactory {
+  return { enabled: (ctx) => (arg?: unknown) => exportRendered(ctx, previews, arg, 'markdown') };
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { RenderRequest, type RenderParams } from '../../../server/src/lsp/protocol';
+import type { CtxInit } from '../ctx';
+import { exportFileName } from '../fileNames';
+import type { PreviewManager } from '../preview/manager';
+import { baseName, folderBeside, targetBlueprint } from './target';
+
+interface ExportFormat {
+  readonly extension: 'html' | 'md';
+  readonly filters: Record<string, string[]>;
+  readonly label: string;
+}
+
+const FORMATS: Record<'document' | 'markdown', ExportFormat> = {
+  document: { extension: 'html', filters: { 'HTML page': ['html', 'htm'] }, label: 'HTML' },
+  markdown: { extension: 'md', filters: { Markdown: ['md'] }, label: 'Markdown' },
+};
+
+/**
+ * Export = the server's renderer (the preview's and the CLI's) into a file the user picks,
+ * proposed beside the blueprint. The HTML is one self-contained page (inline CSS, no scripts).
+ */
+export async function exportRendered(ctx: CtxInit, previews: PreviewManager, arg: unknown, format: Exclude<RenderParams['format'], 'html'>): Promise<void> {
+  const { extension, filters, label } = FORMATS[format];
+  const uri = targetBlueprint(arg, previews);
+  if (!uri) {
+    void vscode.window.showErrorMessage(`Open a role blueprint (*.role.yaml) to export it as ${label}.`);
+    return;
+  }
+  // Syncs the file to the server if no editor has it open.
+  await vscode.workspace.openTextDocument(uri);
+  const folder = folderBeside(uri);
+  const name = exportFileName(baseName(uri), extension);
+  const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters, saveLabel: 'Export', title: `Export as ${label}` });
+  if (!target) return;
+  const result = await ctx.client.sendRequest(RenderRequest, { uri: ctx.client.code2ProtocolConverter.asUri(uri), format });
+  if (!result) {
+    void vscode.window.showErrorMessage(`${baseName(uri)} could not be rendered: the server does not have it open.`);
+    return;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
+  const choice = await vscode.window.showInformationMessage(`Exported ${baseName(target)}.`, 'Open');
+  if (choice) await vscode.commands.executeCommand('vscode.open', target);
+}

@@ -1,0 +1,26 @@
+import type { CommandFactory } from '../ctx';
+import type { PreviewManager } from '../preview/manager';
+import { exportHtml } from './exportHtml';
+import { exportMarkdown } from './exportMarkdown';
+import { importBlueprint } from './importBlueprint';
+import { newBlueprint } from './newBlueprint';
+import { openPreview } from './openPreview';
+import { openPreviewToSide } from './openPreviewToSide';
+import { restartServer } from './restartServer';
+import { showOutput } from './showOutput';
+import { togglePreviewLock } from './togglePreviewLock';
+
+/** Every command, registered as `roleBlueprint.<name>`; package.json contributes the same names. */
+export function createCommands(previews: PreviewManager): Record<string, CommandFactory> {
+  return {
+    newBlueprint: newBlueprint(),
+    importBlueprint: importBlueprint(),
+    openPreview: openPreview(previews),
+    openPreviewToSide: openPreviewToSide(previews),
+    togglePreviewLock: togglePreviewLock(previews),
+    exportHtml: exportHtml(previews),
+    exportMarkdown: exportMarkdown(previews),
+    restartServer: restartServer(),
+    showOutput: showOutput(),
+  };
+}

@@ -1,0 +1,167 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CrashPolicy } from '../../client/src/crashPolicy';
+import { exportFileName, importTargetName, newBlueprintName, skeletonSnippetBody } from '../../client/src/fileNames';
+import { DEFAULT_SETTINGS, readSettings, watchPatterns } from '../../client/src/settings';
+import { statusView } from '../../client/src/statusText';
+import { SECTIONS } from '../../server/src/core/sections';
+import type { DocumentStatus } from '../../server/src/lsp/protocol';
+
+const root = join(__dirname, '..', '..');
+
+suite('client settings', () => {
+  test('well-typed values are read as they are', () => {
+    const values: Record<string, unknown> = {
+      validate: false,
+      catalogs: ['catalogs/skills.json', '/abs/tools.yaml'],
+      schemas: { 'hr/**/*.role.yaml': './strict.schema.json' },
+      'preview.scrollSync': false,
+    };
+    assert.deepEqual(readSettings((key) => values[key]), {
+      validate: false,
+      catalogs: ['catalogs/skills.json', '/abs/tools.yaml'],
+      schemas: { 'hr/**/*.role.yaml': './strict.schema.json' },
+      previewScrollSync: false,
+    });
+  });
+
+  test('missing or mistyped values fall back to the defaults, entry by entry', () => {
+    assert.deepEqual(readSettings(() => undefined), DEFAULT_SETTINGS);
+    const values: Record<string, unknown> = {
+      validate: 'yes',
+      catalogs: ['ok.json', 3, '  ', null],
+      schemas: { good: 'a.json', bad: 1 },
+      'preview.scrollSync': 0,
+    };
+    assert.deepEqual(readSettings((key) => values[key]), { validate: true, catalogs: ['ok.json'], schemas: { good: 'a.json' }, previewScrollSync: true });
+    assert.deepEqual(readSettings((key) => (key === 'schemas' ? ['a.json'] : undefined)).schemas, {});
+  });
+
+  test('watched files: blueprints and schemas always, plus configured catalogs and schemas', () => {
+    assert.deepEqual(watchPatterns({ catalogs: [], schemas: {} }), [{ glob: '**/*.role.{yaml,yml}' }, { glob: '**/*.schema.json' }]);
+    assert.deepEqual(
+      watchPatterns({
+        catalogs: ['./catalogs/skills.json', 'catalogs\\tools.yaml', '/etc/hr/kpis.json', 'C:\\hr\\kpis.json', '../shared/x.json', 'https://example.com/c.json'],
+        schemas: { '*.role.yaml': 'catalogs/skills.json', other: 'hr/strict.schema.json' },
+      }),
+      [
+        { glob: '**/*.role.{yaml,yml}' },
+        { glob: '**/*.schema.json' },
+        { glob: '**/catalogs/skills.json' },
+        { glob: '**/catalogs/tools.yaml' },
+        { base: '/etc/hr', glob: 'kpis.json' },
+        { base: 'C:/hr', glob: 'kpis.json' },
+        { glob: '**/hr/strict.schema.json' },
+      ],
+    );
+  });
+});
+
+suite('client crash policy', () => {
+  test('restarts up to the budget, tells the user once, then gives up and says so', () => {
+    const policy = new CrashPolicy(2, 1000);
+    assert.deepEqual(policy.crashed(0), { restart: true, notify: true });
+    assert.deepEqual(policy.crashed(10), { restart: true, notify: false });
+    assert.deepEqual(policy.crashed(20), { restart: false, notify: true });
+  });
+
+  test('crashes older than the window do not count, and a manual restart resets the budget', () => {
+    const policy = new CrashPolicy(1, 1000);
+    assert.equal(policy.crashed(0).restart, true);
+    assert.equal(policy.crashed(1500).restart, true);
+    assert.equal(policy.crashed(1600).restart, false);
+    policy.reset();
+    assert.deepEqual(policy.crashed(1700), { restart: true, notify: false });
+  });
+});
+
+suite('client status text', () => {
+  const status = (overrides: Partial<DocumentStatus> = {}): DocumentStatus => ({
+    uri: 'file:///a.role.yaml',
+    version: 1,
+    sectionsPresent: 18,
+    sectionsTotal: 20,
+    missing: ['risks', 'variants'],
+    thin: ['tools'],
+    errors: 2,
+    warnings: 1,
+    ...overrides,
+  });
+
+  test('completeness and problem counts for the active blueprint', () => {
+    const view = statusView('running', { health: 'ok', quiescent: true }, status());
+    assert.equal(view.text, '$(error) Role Blueprint: 18/20 sections · 2 errors · 1 warning');
+    assert.equal(view.severity, 'error');
+    assert.deepEqual(view.details, ['**18 of 20 sections** present; 2 errors, 1 warning.', 'Missing: `risks`, `variants`', 'Thin: `tools`']);
+    const clean = statusView('running', { health: 'ok', quiescent: true }, status({ sectionsPresent: 20, missing: [], thin: [], errors: 0, warnings: 0 }));
+    assert.equal(clean.text, '$(checklist) Role Blueprint: 20/20 sections');
+    assert.equal(clean.severity, 'ok');
+  });
+
+  test('the server state wins while it is not running; busy while indexing', () => {
+    assert.equal(statusView('starting', undefined, status()).text, '$(sync~spin) Role Blueprint: starting…');
+    assert.equal(statusView('crashed', undefined, status()).text, '$(error) Role Blueprint: server crashed');
+    assert.equal(statusView('stopped', undefined, undefined).severity, 'error');
+    const indexing = statusView('running', { health: 'warning', quiescent: false, message: 'Catalog kpis.json: not found' }, undefined);
+    assert.deepEqual(indexing, { text: '$(sync~spin) Role Blueprint', details: ['Catalog kpis.json: not found'], severity: 'warning', busy: true });
+  });
+});
+
+suite('client file names', () => {
+  test('import, export and new-file names', () => {
+    assert.equal(importTargetName('engineering-manager.wp.json'), 'engineering-manager.role.yaml');
+    assert.equal(importTargetName('Page.HTML'), 'Page.role.yaml');
+    assert.equal(importTargetName('.html'), 'imported.role.yaml');
+    assert.equal(exportFileName('eng.role.yaml', 'html'), 'eng.html');
+    assert.equal(exportFileName('eng.role.yml', 'md'), 'eng.md');
+    assert.equal(exportFileName('Untitled-1', 'md'), 'Untitled-1.md');
+    assert.equal(newBlueprintName(1), 'new-role.role.yaml');
+    assert.equal(newBlueprintName(3), 'new-role-3.role.yaml');
+  });
+
+  test('the skeleton comes from the shipped snippet file', () => {
+    const snippets = JSON.parse(readFileSync(join(root, 'snippets', 'role-blueprint.code-snippets.json'), 'utf8'));
+    const body = skeletonSnippetBody(snippets);
+    assert.ok(body?.startsWith('blueprint: 1\nrole:\n'));
+    assert.equal(skeletonSnippetBody({ a: { prefix: ['x', 'blueprint'], body: 'one' } }), 'one');
+    assert.equal(skeletonSnippetBody({ a: { prefix: 'other', body: 'one' } }), undefined);
+    assert.equal(skeletonSnippetBody(null), undefined);
+  });
+});
+
+suite('client grammar and manifest', () => {
+  const grammar = JSON.parse(readFileSync(join(root, 'syntaxes', 'role-blueprint.tmLanguage.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+  test('the grammar marks exactly the 20 section keys of sections.ts', () => {
+    const match = /^\^\(([^)]*)\)/.exec(grammar.repository['section-key'].match);
+    assert.deepEqual(match?.[1].split('|'), SECTIONS.map((s) => s.key));
+  });
+
+  test('the grammar marks exactly the schema enum values', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas', 'role-blueprint.schema.json'), 'utf8'));
+    const fromSchema = new Map<string, string[]>();
+    (function walk(node: unknown, key: string): void {
+      if (typeof node !== 'object' || node === null) return;
+      const record = node as Record<string, unknown>;
+      if (Array.isArray(record.enum)) fromSchema.set(key, record.enum as string[]);
+      for (const [child, value] of Object.entries(record)) walk(value, child === 'properties' ? key : child);
+    })(schema, '');
+    const fromGrammar = new Map<string, string[]>();
+    for (const pattern of grammar.repository['enum-value'].patterns as { match: string }[]) {
+      const [, key, values] = /\(([a-z_]+)\)\\s\*\(:\).*?\(([^()]*)\)\(\\3\)/.exec(pattern.match) ?? [];
+      fromGrammar.set(key, values.split('|'));
+    }
+    assert.deepEqual(new Map([...fromGrammar].sort()), new Map([...fromSchema].sort()));
+  });
+
+  test('every command the client registers is contributed, and every contributed command exists', () => {
+    const source = readFileSync(join(root, 'client', 'src', 'commands', 'index.ts'), 'utf8');
+    const registered = [...source.matchAll(/^ {4}(\w+): \w+\(/gm)].map((m) => `roleBlueprint.${m[1]}`).sort();
+    const contributed = (manifest.contributes.commands as { command: string }[]).map((c) => c.command).sort();
+    assert.deepEqual(registered, contributed);
+    for (const command of ['roleBlueprint.newBlueprint', 'roleBlueprint.importBlueprint']) assert.ok(manifest.activationEvents.includes(`onCommand:${command}`));
+    assert.ok(manifest.activationEvents.includes('onWebviewPanel:roleBlueprint.preview'));
+  });
+});
