@@ -128,7 +128,14 @@ suite('render: HTML body', () => {
   test('prose: paragraphs, "Lead:" lines, bullet runs; notes name their section by key or number', () => {
     const root = body('mission: |-\n  Core mission:\n  Enable **safe** delivery.\n\n  Outcomes:\n  - Faster\n  - Safer\nnotes:\n  - section: "7"\n    text: a\n  - section: role\n    text: b\n  - section: kpis\n    text: c\n');
     const prose = root.querySelector('#section-mission .bp-prose')!;
-    assert.equal(prose.innerHTML, '<p><strong class="bp-lead">Core mission:</strong><br>Enable <strong>safe</strong> delivery.</p><p><strong class="bp-lead">Outcomes:</strong></p><ul class="bp-list"><li>Faster</li><li>Safer</li></ul>');
+    // A literal block keeps its lines, so each paragraph and bullet has its own source line.
+    assert.equal(
+      prose.innerHTML,
+      '<p class="code-line" data-line="1"><strong class="bp-lead">Core mission:</strong><br>Enable <strong>safe</strong> delivery.</p><p class="code-line" data-line="4"><strong class="bp-lead">Outcomes:</strong></p><ul class="bp-list"><li class="code-line" data-line="5">Faster</li><li class="code-line" data-line="6">Safer</li></ul>',
+    );
+    // Folded and plain scalars join lines: one block, mapped by its section.
+    const folded = body('summary: >-\n  One\n  two.\n\n  Three.\n').querySelector('#section-summary .bp-prose')!;
+    assert.equal(folded.innerHTML, '<p>One two.<br>Three.</p>');
     assert.deepEqual(root.querySelectorAll('.bp-note-origin').map((p) => p.text), ['From 7. KPIs and Productivity Metrics', 'From the role header', 'From 7. KPIs and Productivity Metrics']);
   });
 
@@ -282,12 +289,14 @@ suite('render: diagnostics placement', () => {
     const groupHeading = lineOf(FIXTURE, 'strategic:');
     const noteLine = lineOf(FIXTURE, 'note: "Lead-level scope');
     const summaryText = lineOf(FIXTURE, 'reliably deliver');
+    const missionBullet = lineOf(FIXTURE, '- Improve availability');
     const root = body(FIXTURE, [
       diagnostic(kpiTarget, 'Target is vague', 2, 'kpi.target-not-measurable'),
       diagnostic(listItem, 'Item error', 1),
       diagnostic(noteLine, 'Note info', 3),
       diagnostic(summaryText, 'Summary warning', 2),
       diagnostic(0, 'Header problem', 1),
+      diagnostic(missionBullet, 'Bullet warning', 2),
     ]);
     // The KPI row whose `target:` it is, as a full-width row right after it.
     const rows = root.querySelectorAll('table.bp-table-kpis tbody tr');
@@ -308,7 +317,10 @@ suite('render: diagnostics placement', () => {
     const top = root.querySelector('.bp-diagnostics')!;
     assert.match(top.text, /1 problem in this file/);
     assert.match(top.text, /Line 1\s+Header problem/);
-    assert.equal(root.querySelectorAll('.bp-callout').length, 5);
+    // Inside a literal block: the bullet on that line.
+    const bullet = root.querySelectorAll('#section-mission li').find((li) => dataLine(li) === missionBullet)!;
+    assert.match(bullet.querySelector('.bp-callout-warning')!.text, /Bullet warning/);
+    assert.equal(root.querySelectorAll('.bp-callout').length, 6);
   });
 
   test('diagnostics in the role header and in missing sections', () => {

@@ -29,6 +29,7 @@ import {
   tableColumns,
   weightLabel,
   type Column,
+  type ProseLine,
 } from './model';
 
 /**
@@ -90,12 +91,12 @@ function calloutHtml(d: Diagnostic, withLine: boolean): string {
 /** Text with minimal, safe formatting: paragraphs, line breaks, lead-ins, `**bold**`, bullet runs. */
 function proseHtml(text: string): string {
   return proseBlocks(text)
-    .map((block) =>
-      block.kind === 'ul'
-        ? `<ul class="bp-list">${block.items.map((item) => `<li>${inlineHtml(item)}</li>`).join('')}</ul>`
-        : `<p>${block.lines.map((l) => (l.lead ? `<strong class="bp-lead">${inlineHtml(l.text)}</strong>` : inlineHtml(l.text))).join('<br>')}</p>`,
-    )
+    .map((block) => (block.kind === 'ul' ? `<ul class="bp-list">${block.items.map((item) => `<li>${inlineHtml(item.text)}</li>`).join('')}</ul>` : `<p>${paragraphHtml(block.lines)}</p>`))
     .join('');
+}
+
+function paragraphHtml(lines: readonly ProseLine[]): string {
+  return lines.map((l) => (l.lead ? `<strong class="bp-lead">${inlineHtml(l.text)}</strong>` : inlineHtml(l.text))).join('<br>');
 }
 
 /** Escaped text; `**x**` becomes bold (after escaping, so nothing else can become markup). */
@@ -309,12 +310,37 @@ class HtmlRenderer {
 
   #prose(cursor: Cursor): void {
     const value = cursor.value;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      const html = proseHtml(String(value));
-      this.#out.push(html === '' ? '<p class="bp-empty">Empty.</p>' : `<div class="bp-prose">${html}</div>`);
-    } else {
-      this.#generic(cursor, 0);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return this.#generic(cursor, 0);
+    const text = String(value);
+    const node = cursor.node;
+    // A literal block scalar (`|`) keeps its lines: value line i is source line header + 1 + i,
+    // so paragraphs and bullets get their own source lines (scroll sync, diagnostics).
+    if (typeof value === 'string' && isScalar(node) && node.type === 'BLOCK_LITERAL' && node.range) {
+      const first = this.#lineOf(cursor.base, node, cursor.line) + 1;
+      const blocks = proseBlocks(text);
+      if (blocks.length === 0) return void this.#out.push('<p class="bp-empty">Empty.</p>');
+      const out = this.#out;
+      out.push('<div class="bp-prose">');
+      for (const block of blocks) {
+        if (block.kind === 'p') {
+          const line = first + block.lines[0].line;
+          out.push(`<p class="code-line"${this.#codeLine(line)}>${paragraphHtml(block.lines)}</p>`);
+          this.#anchor(line);
+        } else {
+          out.push('<ul class="bp-list">');
+          for (const item of block.items) {
+            out.push(`<li class="code-line"${this.#codeLine(first + item.line)}>${inlineHtml(item.text)}`);
+            this.#anchor(first + item.line);
+            out.push('</li>');
+          }
+          out.push('</ul>');
+        }
+      }
+      out.push('</div>');
+      return;
     }
+    const html = proseHtml(text);
+    this.#out.push(html === '' ? '<p class="bp-empty">Empty.</p>' : `<div class="bp-prose">${html}</div>`);
   }
 
   #groups(info: SectionInfo, cursor: Cursor): void {

@@ -46,7 +46,7 @@ const MAX_DEPTH = 6;
 function prose(value: unknown): string[] {
   if (typeof value !== 'string') return value === null || value === undefined ? [] : [escapeMarkdownInline(inlineText(value))];
   return proseBlocks(value).map((block) =>
-    block.kind === 'ul' ? block.items.map((item) => `- ${bold(item)}`).join('\n') : block.lines.map((l) => (l.lead ? `**${escapeMarkdownInline(l.text)}**` : bold(l.text))).join('  \n'),
+    block.kind === 'ul' ? block.items.map((item) => `- ${bold(item.text)}`).join('\n') : block.lines.map((l) => (l.lead ? `**${escapeMarkdownInline(l.text)}**` : bold(l.text))).join('  \n'),
   );
 }
 

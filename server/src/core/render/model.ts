@@ -350,8 +350,16 @@ export function salaryText(value: unknown): string {
   return [inlineText(value.currency), amount, unit].filter((s) => s !== '').join(' ');
 }
 
-/** A block of prose: a paragraph of lines (a line ending in ":" before more text is a lead-in) or a bullet list. */
-export type ProseBlock = { readonly kind: 'p'; readonly lines: readonly { readonly text: string; readonly lead: boolean }[] } | { readonly kind: 'ul'; readonly items: readonly string[] };
+/** A line of prose; `line` is its index in the text (0 = first line). */
+export interface ProseLine {
+  readonly text: string;
+  readonly line: number;
+  /** A short line ending in ":" with more text after it: a lead-in ("Core mission:"). */
+  readonly lead: boolean;
+}
+
+/** A block of prose: a paragraph of lines or a bullet list. */
+export type ProseBlock = { readonly kind: 'p'; readonly lines: readonly ProseLine[] } | { readonly kind: 'ul'; readonly items: readonly ProseLine[] };
 
 const BULLET = /^\s*[-*•–]\s+(?=\S)/;
 
@@ -361,27 +369,29 @@ const BULLET = /^\s*[-*•–]\s+(?=\S)/;
  */
 export function proseBlocks(text: string): ProseBlock[] {
   const blocks: ProseBlock[] = [];
-  for (const paragraph of text.split(/\r?\n[ \t]*\r?\n/)) {
-    const lines = paragraph.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-    let para: { text: string; lead: boolean }[] = [];
-    let items: string[] = [];
-    const flush = () => {
-      if (para.length) blocks.push({ kind: 'p', lines: para });
-      if (items.length) blocks.push({ kind: 'ul', items });
-      para = [];
-      items = [];
-    };
-    lines.forEach((line, i) => {
-      if (BULLET.test(line)) {
-        if (para.length) flush();
-        items.push(line.replace(BULLET, ''));
-      } else {
-        if (items.length) flush();
-        para.push({ text: line, lead: line.endsWith(':') && line.length <= 80 && i < lines.length - 1 });
-      }
-    });
-    flush();
+  const lines = text.split(/\r?\n/);
+  let para: ProseLine[] = [];
+  let items: ProseLine[] = [];
+  const flush = () => {
+    if (para.length) blocks.push({ kind: 'p', lines: para });
+    if (items.length) blocks.push({ kind: 'ul', items });
+    para = [];
+    items = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === '') {
+      flush();
+    } else if (BULLET.test(line)) {
+      if (para.length) flush();
+      items.push({ text: line.replace(BULLET, ''), line: i, lead: false });
+    } else {
+      if (items.length) flush();
+      const more = i + 1 < lines.length && lines[i + 1].trim() !== '';
+      para.push({ text: line, line: i, lead: more && line.endsWith(':') && line.length <= 80 });
+    }
   }
+  flush();
   return blocks;
 }
 
