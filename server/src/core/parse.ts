@@ -130,7 +130,7 @@ function emptyDocument(): Document.Parsed {
 }
 
 function parseChunk(text: string): ChunkResult {
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'silent' });
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   const doc: Document.Parsed = list[0] ?? emptyDocument();
   const errors: ParseProblem[] = [];
@@ -145,7 +145,7 @@ function parseChunk(text: string): ChunkResult {
   }
   let js: ChunkResult['js'];
   try {
-    js = { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    js = { value: plainValue(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true })) };
   } catch (error) {
     const range = doc.contents?.range ?? [0, 0];
     js = {
@@ -159,6 +159,25 @@ function parseChunk(text: string): ChunkResult {
     };
   }
   return { doc, errors, warnings, js };
+}
+
+/**
+ * Maps to plain objects. The yaml package can do this itself, but it stringifies a collection
+ * used as a key, which is quadratic on garbage such as `[[[[…: x`; no blueprint key is a
+ * collection, so such entries are dropped here (the schema then reports what is missing).
+ */
+function plainValue(value: unknown): unknown {
+  if (value instanceof Map) {
+    const object: Record<string, unknown> = {};
+    for (const [key, child] of value) {
+      if (key !== null && typeof key === 'object') continue;
+      Object.defineProperty(object, String(key), { value: plainValue(child), enumerable: true, writable: true, configurable: true });
+    }
+    return object;
+  }
+  if (Array.isArray(value)) return value.map(plainValue);
+  if (value instanceof Set) return [...value].map(plainValue);
+  return value;
 }
 
 function shift(problem: ParseProblem, base: number): ParseProblem {

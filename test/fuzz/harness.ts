@@ -1,0 +1,119 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from 'vscode-languageserver-types';
+import { createLanguageService, type RoleBlueprintLanguageService } from '../../server/src/core';
+import { mutate, random } from './mutate';
+
+/**
+ * Feeds mutated blueprints to every feature of the core and records what a user would suffer
+ * from: a throw, a range outside the document, or time that grows faster than the text.
+ */
+
+export interface FuzzFailure {
+  readonly seed: number;
+  readonly applied: readonly string[];
+  readonly feature: string;
+  readonly problem: string;
+}
+
+export interface FuzzStats {
+  inputs: number;
+  diagnostics: number;
+  crashes: FuzzFailure[];
+  outOfRange: FuzzFailure[];
+  slow: FuzzFailure[];
+  /** Worst time per 1,000 characters seen, in ms. */
+  worstMsPerKChar: number;
+  totalMs: number;
+}
+
+/** Generous linear bound: a fixed 250 ms plus 25 ms per 1,000 characters. */
+export function timeBoundMs(length: number): number {
+  return 250 + (25 * length) / 1000;
+}
+
+export function loadSeeds(root = process.cwd()): string[] {
+  const dir = path.join(root, 'examples');
+  const seeds = fs.readdirSync(dir).filter((f) => /\.role\.ya?ml$/.test(f)).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  if (seeds.length === 0) throw new Error('no seed blueprints in examples/');
+  return seeds;
+}
+
+function inside(doc: TextDocument, range: Range | undefined): boolean {
+  if (!range) return true;
+  const ok = (p: Position) => Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 && p.line < doc.lineCount && doc.offsetAt(p) === doc.offsetAt(doc.positionAt(doc.offsetAt(p))) && p.character <= lineLength(doc, p.line);
+  return ok(range.start) && ok(range.end) && (range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character));
+}
+
+function lineLength(doc: TextDocument, line: number): number {
+  const start = doc.offsetAt({ line, character: 0 });
+  const end = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : doc.getText().length;
+  return end - start;
+}
+
+type Feature = (service: RoleBlueprintLanguageService, doc: TextDocument, position: Position) => unknown;
+
+/** Every feature of the service that takes a document; the ranges each returns are checked. */
+const FEATURES: Record<string, Feature> = {
+  diagnostics: (s, d) => s.computeDiagnostics(d),
+  render: (s, d) => s.render(d, 'html'),
+  markdown: (s, d) => s.render(d, 'markdown'),
+};
+
+/** Ranges anywhere in a feature's result (diagnostics, symbols, edits, hovers…). */
+function collectRanges(value: unknown, out: Range[] = [], depth = 0): Range[] {
+  if (!value || typeof value !== 'object' || depth > 12) return out;
+  if (Array.isArray(value)) {
+    for (const v of value) collectRanges(v, out, depth + 1);
+    return out;
+  }
+  const record = value as Record<string, unknown>;
+  if (isRange(record.range)) out.push(record.range);
+  if (isRange(record.selectionRange)) out.push(record.selectionRange);
+  for (const [key, v] of Object.entries(record)) if (key !== 'range' && key !== 'selectionRange' && key !== 'data' && key !== 'relatedInformation') collectRanges(v, out, depth + 1);
+  return out;
+}
+
+function isRange(value: unknown): value is Range {
+  const r = value as Range | undefined;
+  return !!r && typeof r === 'object' && typeof r.start?.line === 'number' && typeof r.end?.line === 'number';
+}
+
+export function runFuzz(options: { count: number; seed?: number; seeds?: string[]; onProgress?: (done: number) => void }): FuzzStats {
+  const seeds = options.seeds ?? loadSeeds();
+  const stats: FuzzStats = { inputs: 0, diagnostics: 0, crashes: [], outOfRange: [], slow: [], worstMsPerKChar: 0, totalMs: 0 };
+  const service = createLanguageService();
+  const base = options.seed ?? 1;
+  for (let i = 0; i < options.count; i++) {
+    const seed = base + i;
+    const source = seeds[i % seeds.length];
+    const { text, applied } = mutate(source, seed);
+    const doc = TextDocument.create(`file:///fuzz/${seed}.role.yaml`, 'role-blueprint', 1, text);
+    const rng = random(seed ^ 0x9e3779b9);
+    const position = doc.positionAt(Math.floor(rng() * (text.length + 1)));
+    const started = performance.now();
+    for (const [feature, run] of Object.entries(FEATURES)) {
+      try {
+        const result = run(service, doc, position);
+        if (feature === 'diagnostics') stats.diagnostics += (result as unknown[]).length;
+        for (const range of collectRanges(result)) {
+          if (!inside(doc, range)) {
+            stats.outOfRange.push({ seed, applied, feature, problem: JSON.stringify(range) });
+            break;
+          }
+        }
+      } catch (error) {
+        stats.crashes.push({ seed, applied, feature, problem: (error as Error).stack ?? String(error) });
+      }
+    }
+    const elapsed = performance.now() - started;
+    stats.totalMs += elapsed;
+    stats.worstMsPerKChar = Math.max(stats.worstMsPerKChar, elapsed / Math.max(1, text.length / 1000));
+    if (elapsed > timeBoundMs(text.length)) stats.slow.push({ seed, applied, feature: 'all', problem: `${elapsed.toFixed(0)} ms for ${text.length} characters` });
+    service.forget(doc.uri);
+    stats.inputs++;
+    options.onProgress?.(stats.inputs);
+  }
+  return stats;
+}
