@@ -162,7 +162,7 @@ function toIssue(error: ErrorObject): SchemaIssue | undefined {
       const property = String((error.params as { missingProperty: string }).missingProperty);
       const propertySchema = (parentSchema?.properties as Record<string, JsonSchema> | undefined)?.[property];
       const about = typeof propertySchema?.description === 'string' ? ` (${firstSentence(propertySchema.description)})` : '';
-      return { code: 'schema.required', message: `${capitalise(where)} is missing the required field "${property}"${about}.`, path, target: 'parentKey', data: { property } };
+      return { code: 'schema.required', message: `${capitalise(where)} is missing the required field "${property}"${about}.`, path, target: 'parentKey', data: { property, path } };
     }
     case 'type':
       return { code: 'schema.type', message: `${capitalise(where)} should be ${typeWord((error.params as { type: unknown }).type)}, not ${actualWord(error.data)}.`, path, target: 'value' };
