@@ -11,12 +11,10 @@ import {
 } from 'vscode-languageserver-types';
 import { onlyDefinedIn, type CatalogStore, type KnownEntry } from './catalog';
 import { catalogKindOfRow, scorecardListOfItem, type ScorecardListKind } from './catalog/rowPaths';
-import { extractRows, groupItems } from './catalog/rows';
 import { KIND_NOUN, ROW_FIELDS, type CatalogKind } from './catalog/types';
 import type { WorkspaceIndex } from './catalog/workspaceIndex';
-import { LineReader, cursorContext, mappingKeys, topLevelKeys, type CursorContext } from './cursorContext';
+import { DocumentNames, LineReader, cursorContext, mappingKeys, topLevelKeys, type CursorContext } from './cursorContext';
 import { catalogEntryMarkdown } from './hover';
-import type { ParsedBlueprint } from './parse';
 import type { SchemaAt, SchemaNavigator, SchemaNode } from './schemaNavigation';
 import { TOP_LEVEL_ORDER } from './sections';
 import { normaliseName } from './strings';
@@ -32,8 +30,6 @@ export interface CompletionDeps {
   readonly navigator: SchemaNavigator;
   readonly catalogs: CatalogStore;
   readonly workspace: WorkspaceIndex;
-  /** The parsed document; called only when a completion needs the file's values. */
-  readonly parse: (doc: ITextDocument) => ParsedBlueprint | undefined;
 }
 
 /** What `resolveCompletion` needs to fill in a catalog item's documentation. */
@@ -72,6 +68,9 @@ export class CompletionProvider {
   readonly #deps: CompletionDeps;
   /** Plain strings → their YAML form; catalog values repeat across requests. */
   readonly #yamlScalars = new Map<string, string>();
+  /** The names of the last text asked about: consecutive requests on one version share them. */
+  #names: DocumentNames | undefined;
+  #namesText: string | undefined;
 
   constructor(deps: CompletionDeps) {
     this.#deps = deps;
@@ -277,21 +276,28 @@ export class CompletionProvider {
     return scalar;
   }
 
+  #documentNames(doc: ITextDocument): DocumentNames {
+    const text = doc.getText();
+    if (!this.#names || this.#namesText !== text) {
+      this.#names = new DocumentNames(text);
+      this.#namesText = text;
+    }
+    return this.#names;
+  }
+
   /** Normalised names of the rows of `kind` this file already defines. */
   #usedNames(doc: ITextDocument, kind: CatalogKind): Set<string> {
-    const value = this.#deps.parse(doc)?.value;
-    return new Set(extractRows(value)[kind].map((e) => normaliseName(e.name)));
+    return new Set(this.#documentNames(doc).rows(kind).map(normaliseName));
   }
 
   /** `scorecard_summary` lists: the names this file defines, minus those already listed. */
   #definedNameItems(doc: ITextDocument, list: ScorecardListKind, context: Extract<CursorContext, { kind: 'item' }>, range: Range): CompletionItem[] {
-    const value = this.#deps.parse(doc)?.value as Record<string, unknown> | undefined;
-    const names = list === 'responsibilities' ? responsibilityNames(value) : extractRows(value)[list].map((e) => e.name);
-    const summary = value?.scorecard_summary as Record<string, unknown> | undefined;
-    const listed = new Set(groupItems(summary?.[list]).filter((v): v is string => typeof v === 'string' && v !== context.prefix).map(normaliseName));
+    const names = this.#documentNames(doc);
+    const defined = list === 'responsibilities' ? names.responsibilities() : names.rows(list);
+    const listed = new Set((names.list('scorecard_summary', list)).filter((v) => v !== context.prefix).map(normaliseName));
     const seen = new Set<string>();
     const items: CompletionItem[] = [];
-    for (const name of names) {
+    for (const name of defined) {
       const key = normaliseName(name);
       if (listed.has(key) || seen.has(key)) continue;
       seen.add(key);
@@ -314,8 +320,7 @@ export class CompletionProvider {
       if (role.uri === doc.uri || !role.title) continue;
       titles.set(normaliseName(role.title), role.title);
     }
-    const career = (this.#deps.parse(doc)?.value as { career?: Record<string, unknown> } | undefined)?.career;
-    const listed = new Set(groupItems(career?.[context.path[1]]).filter((t): t is string => typeof t === 'string' && t !== context.prefix).map(normaliseName));
+    const listed = new Set(this.#documentNames(doc).list('career', String(context.path[1])).filter((t) => t !== context.prefix).map(normaliseName));
     return [...titles.entries()]
       .filter(([key]) => !listed.has(key))
       .map(([, title], i): CompletionItem => ({
@@ -327,18 +332,4 @@ export class CompletionProvider {
         textEdit: { range, newText: this.#yamlScalar(title) },
       }));
   }
-}
-
-/** Names of the responsibilities a blueprint defines: named items' names and plain items. */
-function responsibilityNames(value: Record<string, unknown> | undefined): string[] {
-  const groups = value?.responsibilities;
-  if (!groups || typeof groups !== 'object') return [];
-  const names: string[] = [];
-  for (const group of Object.values(groups as Record<string, unknown>)) {
-    for (const item of groupItems(group)) {
-      const name = typeof item === 'string' ? item : item && typeof item === 'object' ? (item as { name?: unknown }).name : undefined;
-      if (typeof name === 'string' && name.trim()) names.push(name.trim());
-    }
-  }
-  return names;
 }

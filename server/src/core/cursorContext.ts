@@ -52,28 +52,45 @@ export function parseLine(text: string): LineInfo {
   return { text, indent, elements };
 }
 
-/** Reads lines of a document by number, without splitting the whole text. */
+const SPACE = 32;
+const DASH = 45;
+const HASH = 35;
+
+/**
+ * Reads lines of a document by number without splitting the whole text: the walks up to a
+ * parent look at each line's indentation first and parse only the lines that matter.
+ */
 export class LineReader {
   readonly #doc: ITextDocument;
+  readonly #text: string;
   readonly #cache = new Map<number, LineInfo>();
 
   constructor(doc: ITextDocument) {
     this.#doc = doc;
+    this.#text = doc.getText();
   }
 
   get lineCount(): number {
     return this.#doc.lineCount;
   }
 
-  text(line: number): string {
-    return this.info(line).text;
+  /** Indentation and first character code of a line; -1 for blank and comment lines. */
+  shape(line: number): { indent: number; first: number } {
+    const start = this.#doc.offsetAt({ line, character: 0 });
+    let pos = start;
+    while (this.#text.charCodeAt(pos) === SPACE) pos++;
+    const first = this.#text.charCodeAt(pos);
+    const blank = Number.isNaN(first) || first === 10 || first === 13 || first === HASH;
+    return { indent: pos - start, first: blank ? -1 : first };
   }
 
   info(line: number): LineInfo {
     let info = this.#cache.get(line);
     if (!info) {
-      const raw = this.#doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-      info = parseLine(raw.replace(/\r?\n$/, ''));
+      const start = this.#doc.offsetAt({ line, character: 0 });
+      let end = this.#text.indexOf('\n', start);
+      if (end === -1) end = this.#text.length;
+      info = parseLine(this.#text.slice(start, end).replace(/\r$/, ''));
       this.#cache.set(line, info);
     }
     return info;
@@ -90,14 +107,17 @@ export function containerPath(lines: LineReader, line: number, elements: readonl
   const col = element.col;
   if (col === 0 && element.kind !== 'dash') return [];
   for (let l = line - 1; l >= 0; l--) {
-    const info = lines.info(l);
-    if (!info.elements.length || info.indent > col) continue;
-    if (info.indent === col) {
+    const shape = lines.shape(l);
+    if (shape.first === -1 || shape.indent > col) continue;
+    if (shape.indent === col) {
+      if (element.kind !== 'dash' || shape.first === DASH) continue; // a sibling
       // `key:` with the list's dashes at its own column (a compact sequence).
-      const first = info.elements[0];
-      if (element.kind === 'dash' && first.kind === 'key' && !first.hasValue) return [...containerPath(lines, l, info.elements, 0), first.key];
+      const first = lines.info(l).elements[0];
+      if (first?.kind === 'key' && !first.hasValue) return [...containerPath(lines, l, lines.info(l).elements, 0), first.key];
       continue;
     }
+    const info = lines.info(l);
+    if (!info.elements.length) continue;
     let j = info.elements.length - 1;
     while (j > 0 && info.elements[j].col >= col) j--;
     const parent = info.elements[j];
@@ -119,8 +139,9 @@ export function mappingKeys(lines: LineReader, line: number, col: number): strin
     return element?.kind === 'key' ? element.key : undefined;
   };
   for (let l = line - 1; l >= 0; l--) {
+    const shape = lines.shape(l);
+    if (shape.first === -1 || shape.indent > col) continue;
     const info = lines.info(l);
-    if (!info.elements.length || info.indent > col) continue;
     if (info.indent < col) {
       // The line that opens the item (`- name: x`) holds the mapping's first key.
       const key = info.elements[info.elements.length - 1].kind === 'key' && info.elements[info.elements.length - 2]?.kind === 'dash' ? keyAt(info) : undefined;
@@ -132,8 +153,9 @@ export function mappingKeys(lines: LineReader, line: number, col: number): strin
     keys.push(first.key);
   }
   for (let l = line + 1; l < lines.lineCount; l++) {
+    const shape = lines.shape(l);
+    if (shape.first === -1 || shape.indent > col) continue;
     const info = lines.info(l);
-    if (!info.elements.length || info.indent > col) continue;
     if (info.indent < col || info.elements[0].kind !== 'key') break;
     keys.push((info.elements[0] as { key: string }).key);
   }
@@ -224,4 +246,113 @@ function keyContext(lines: LineReader, line: number, col: number, start: number,
   if (/[^\w.-]/.test(prefix)) return undefined; // prose, not a key
   const path = containerPath(lines, line, [{ kind: 'key', col, key: prefix, keyEnd: end, valueStart: end, hasValue: false }], 0);
   return { kind: 'key', path, col, start, end, prefix, followedByColon: /^\s*:/.test(text.slice(end)) };
+}
+
+function scalarText(raw: string): string {
+  const text = raw.replace(/\s+#.*$/, '').trim();
+  if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
+    return text[0] === "'" ? text.slice(1, -1).replace(/''/g, "'") : text.slice(1, -1).replace(/\\"/g, '"');
+  }
+  return text;
+}
+
+// Preceded by a newline: every row name sits below its section's key line.
+const NAME_LINE = /\n[ \t]*(?:-[ \t]+)*name:[ \t]+([^\n]*)/g;
+const PLAIN_ITEM_LINE = /\n[ \t]*-[ \t]+(?!-[ \t])(?!(?:[\w.$-]+|"[^"\n]*"|'[^'\n]*')[ \t]*:(?:[ \t]|\r?\n|$))([^\n]*)/g;
+
+/** Values of `regex`'s first group in `text`, with their offsets. */
+function matchesOf(regex: RegExp, text: string): { at: number; value: string }[] {
+  const out: { at: number; value: string }[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    const value = scalarText(m[1]);
+    if (value && !value.startsWith('#')) out.push({ at: m.index, value });
+  }
+  return out;
+}
+
+/**
+ * The names a blueprint defines (row names, responsibilities) and the entries of its
+ * summary and career lists, read from the text without a YAML parse: completion needs them
+ * on every keystroke, also while the text does not parse. Each part is read on first use,
+ * with a regular expression over just its section.
+ */
+export class DocumentNames {
+  readonly #text: string;
+  #sections: Map<string, string> | undefined;
+  readonly #memo = new Map<string, readonly string[]>();
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** `name:` values of the rows of a section (kpis, tools, technical_skills of all tiers, soft_skills). */
+  rows(section: 'kpis' | 'tools' | 'technical_skills' | 'soft_skills'): readonly string[] {
+    return this.#remember(section, () => matchesOf(NAME_LINE, this.#section(section)).map((m) => m.value));
+  }
+
+  /** Named items' names and plain items of the responsibility groups, in file order. */
+  responsibilities(): readonly string[] {
+    return this.#remember('responsibilities', () => {
+      const body = this.#section('responsibilities');
+      return [...matchesOf(NAME_LINE, body), ...matchesOf(PLAIN_ITEM_LINE, body)].sort((a, b) => a.at - b.at).map((m) => m.value);
+    });
+  }
+
+  /** Plain entries of `scorecard_summary.<list>` or `career.<list>`. */
+  list(section: 'scorecard_summary' | 'career', list: string): readonly string[] {
+    return this.#remember(`${section}.${list}`, () => {
+      const values: string[] = [];
+      let current = '';
+      let childIndent = -1;
+      for (const line of this.#section(section).split('\n').slice(1)) {
+        const info = parseLine(line.replace(/\r$/, ''));
+        if (!info.elements.length) continue;
+        if (childIndent === -1) childIndent = info.indent;
+        const last = info.elements[info.elements.length - 1];
+        if (info.indent === childIndent && info.elements[0].kind === 'key') current = info.elements[0].key;
+        else if (current === list && last.kind === 'scalar' && info.elements.length > 1) {
+          const value = scalarText(line.slice(last.col));
+          if (value) values.push(value);
+        }
+      }
+      return values;
+    });
+  }
+
+  #remember(key: string, compute: () => readonly string[]): readonly string[] {
+    let value = this.#memo.get(key);
+    if (!value) {
+      value = compute();
+      this.#memo.set(key, value);
+    }
+    return value;
+  }
+
+  /** The text of a top-level section (its first occurrence), from its key line to the next. */
+  #section(key: string): string {
+    if (!this.#sections) {
+      this.#sections = new Map();
+      const text = this.#text;
+      let start = -1;
+      let startKey = '';
+      for (let offset = 0; offset <= text.length; ) {
+        let end = text.indexOf('\n', offset);
+        if (end === -1) end = text.length;
+        const first = text.charCodeAt(offset);
+        // Only a line starting with a key character can start a section.
+        if (first !== SPACE && first !== HASH && first !== DASH && first !== 10 && first !== 13 && first !== 9 && offset < text.length) {
+          const match = KEY.exec(text.slice(offset, Math.min(end, offset + 200)));
+          if (match) {
+            if (start >= 0 && !this.#sections.has(startKey)) this.#sections.set(startKey, text.slice(start, offset));
+            start = offset;
+            startKey = unquote(match[1]);
+          }
+        }
+        offset = end + 1;
+      }
+      if (start >= 0 && !this.#sections.has(startKey)) this.#sections.set(startKey, text.slice(start));
+    }
+    return this.#sections.get(key) ?? '';
+  }
 }

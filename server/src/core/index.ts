@@ -6,13 +6,10 @@ import { WorkspaceIndex } from './catalog/workspaceIndex';
 import { CompletionProvider } from './completion';
 import { HoverProvider } from './hover';
 import { SchemaNavigator } from './schemaNavigation';
-import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
 import builtInSchema from '../../../schemas/role-blueprint.schema.json';
 import { findDefinition, findReferences, type RoleTarget } from './definition';
-import { computeCodeActions, type CodeActionRequestContext } from './codeActions';
 import { computeDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
-import { formatDocument, type FormattingOptions } from './formatting';
 import { LINT_RULES } from './lint';
 import { BlueprintParser, type ParsedBlueprint } from './parse';
 import { OrgSchemaRegistry, orgSchemaDiagnostic, type OrgSchemaChoice, type OrgSchemaSource } from './orgSchemas';
@@ -58,10 +55,6 @@ export interface RoleBlueprintLanguageService {
   render(doc: ITextDocument, format: RenderFormat): string | undefined;
   updateSettings(settings: Partial<Settings>): void;
   setSchemaExtensions(extensions: readonly JsonSchema[]): void;
-  /** Quick fixes for `context.diagnostics`, plus the add-section refactors and the sort-sections source action. */
-  getCodeActions(doc: ITextDocument, range: Range, context: CodeActionRequestContext): CodeAction[];
-  /** One whole-document edit (indentation, canonical section order), or none when it cannot format safely. */
-  format(doc: ITextDocument, options: FormattingOptions): TextEdit[];
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
   /** Keys, enum values, catalog rows (as snippets) and scorecard names at `position`. */
@@ -164,8 +157,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
     setSchemaExtensions: (extensions: readonly JsonSchema[]) => {
       validator = new SchemaValidator(BUILT_IN_SCHEMA, extensions);
     },
-    getCodeActions: (doc: ITextDocument, range: Range, context: CodeActionRequestContext) => computeCodeActions({ doc, parsed: parse(doc), range, context, schema: BUILT_IN_SCHEMA }),
-    format: (doc: ITextDocument, formattingOptions: FormattingOptions) => formatDocument(doc, parse(doc), formattingOptions),
     forget: (uri: string) => parser.forget(uri),
     getCompletions: (doc: ITextDocument, position: Position) => completion.getCompletions(doc, position),
     resolveCompletion: (item: CompletionItem) => completion.resolveCompletion(item),
