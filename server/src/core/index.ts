@@ -1,4 +1,5 @@
 import type { Diagnostic, DocumentSymbol, FoldingRange, Location, LocationLink, Position } from 'vscode-languageserver-types';
+import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
 import type { CompletionItem, CompletionList, Hover } from 'vscode-languageserver-types';
 import { CatalogStore } from './catalog';
 import type { UserCatalogFile } from './catalog/userCatalog';
@@ -8,8 +9,10 @@ import { HoverProvider } from './hover';
 import { SchemaNavigator } from './schemaNavigation';
 import builtInSchema from '../../../schemas/role-blueprint.schema.json';
 import { findDefinition, findReferences, type RoleTarget } from './definition';
+import { computeCodeActions, type CodeActionRequestContext } from './codeActions';
 import { computeDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
+import { formatDocument, type FormattingOptions } from './formatting';
 import { LINT_RULES } from './lint';
 import { BlueprintParser, type ParsedBlueprint } from './parse';
 import { OrgSchemaRegistry, orgSchemaDiagnostic, type OrgSchemaChoice, type OrgSchemaSource } from './orgSchemas';
@@ -55,6 +58,10 @@ export interface RoleBlueprintLanguageService {
   render(doc: ITextDocument, format: RenderFormat): string | undefined;
   updateSettings(settings: Partial<Settings>): void;
   setSchemaExtensions(extensions: readonly JsonSchema[]): void;
+  /** Quick fixes for `context.diagnostics`, plus the add-section refactors and the sort-sections source action. */
+  getCodeActions(doc: ITextDocument, range: Range, context: CodeActionRequestContext): CodeAction[];
+  /** One whole-document edit (indentation, canonical section order), or none when it cannot format safely. */
+  format(doc: ITextDocument, options: FormattingOptions): TextEdit[];
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
   /** Keys, enum values, catalog rows (as snippets) and scorecard names at `position`. */
@@ -89,6 +96,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
   let settings = resolveSettings(options.settings);
   let validator = new SchemaValidator(BUILT_IN_SCHEMA, options.schemaExtensions);
   const orgSchemas = new OrgSchemaRegistry(BUILT_IN_SCHEMA);
+  const workspaceIndex = new WorkspaceIndex();
+  const catalogs = new CatalogStore(workspaceIndex);
+  const navigator = new SchemaNavigator(BUILT_IN_SCHEMA);
 
   const parse = (doc: ITextDocument): ParsedBlueprint | undefined => {
     const text = doc.getText();
@@ -96,10 +106,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
     return parser.parse(text, doc.uri, doc.version);
   };
 
-  const workspaceIndex = new WorkspaceIndex();
-  const catalogs = new CatalogStore(workspaceIndex);
-  const navigator = new SchemaNavigator(BUILT_IN_SCHEMA);
-  const completion = new CompletionProvider({ navigator, catalogs, workspace: workspaceIndex, parse });
+  const completion = new CompletionProvider({ navigator, catalogs, workspace: workspaceIndex });
   const hover = new HoverProvider({ navigator, catalogs });
 
   return Object.freeze({
@@ -157,6 +164,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
     setSchemaExtensions: (extensions: readonly JsonSchema[]) => {
       validator = new SchemaValidator(BUILT_IN_SCHEMA, extensions);
     },
+    getCodeActions: (doc: ITextDocument, range: Range, context: CodeActionRequestContext) => computeCodeActions({ doc, parsed: parse(doc), range, context, schema: BUILT_IN_SCHEMA }),
+    format: (doc: ITextDocument, formattingOptions: FormattingOptions) => formatDocument(doc, parse(doc), formattingOptions),
     forget: (uri: string) => parser.forget(uri),
     getCompletions: (doc: ITextDocument, position: Position) => completion.getCompletions(doc, position),
     resolveCompletion: (item: CompletionItem) => completion.resolveCompletion(item),
