@@ -1,9 +1,11 @@
-import { spawn, type ChildProcess } from 'child_process';
+import { fork, spawn, type ChildProcess } from 'child_process';
 import { PassThrough } from 'stream';
 import { createConnection } from 'vscode-languageserver/node';
 import {
   ConfigurationRequest,
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
@@ -121,6 +123,17 @@ export class TestClient {
   static spawn(serverJs: string): TestClient & { readonly child: ChildProcess } {
     const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new TestClient(connection, () => {
+      connection.dispose();
+      child.kill();
+    });
+    return Object.assign(client, { child });
+  }
+
+  /** The bundled server as a child process speaking LSP over Node IPC, as the VS Code client starts it. */
+  static fork(serverJs: string): TestClient & { readonly child: ChildProcess } {
+    const child = fork(serverJs, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const client = new TestClient(connection, () => {
       connection.dispose();
       child.kill();

@@ -225,6 +225,31 @@ suite('LSP server in process (push diagnostics)', () => {
     assert.strictEqual(status?.version, 4);
   });
 
+  test('completion and hover come from the core; catalogs named in settings are read, and their problems published', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'rb-catalog-'));
+    try {
+      const catalogFile = join(root, 'team-catalog.yaml');
+      writeFileSync(catalogFile, 'kpis:\n  - name: Zebra uptime ratio\n    measures: Share of time the zebras are up\n  - nme: bad row\n');
+      const catalogUri = pathToFileURL(catalogFile).href;
+      const published = client.diagnostics.next((d) => d.uri === catalogUri);
+      client.settings = { catalogs: [catalogFile] };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepStrictEqual(codes((await published).diagnostics).sort(), ['catalog.missing-name', 'catalog.unknown-field']);
+
+      const text = 'blueprint: 1\nrole:\n  title: Draft Role\nkpis:\n  - name: Zeb\n';
+      const opened = client.nextDiagnostics(DRAFT_URI);
+      client.open(DRAFT_URI, text);
+      await opened;
+      const list = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: DRAFT_URI }, position: { line: 4, character: 13 } });
+      assert.ok(list.items.some((i) => i.label === 'Zebra uptime ratio'), list.items.map((i) => i.label).join(', '));
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: DRAFT_URI }, position: { line: 1, character: 1 } });
+      assert.match(hover?.contents.value ?? '', /\*\*Role\*\*/);
+      assert.strictEqual(await client.request('textDocument/hover', { textDocument: { uri: DRAFT_URI }, position: null }), null);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test('roleBlueprint/documentStatus and roleBlueprint/render', async () => {
     const opened = client.nextDiagnostics(DRAFT_URI);
     client.open(DRAFT_URI, BROKEN_LEVEL);

@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type ClientCapabilities,
+  type CompletionItem,
   type Connection,
   type DocumentDiagnosticReport,
   type InitializeParams,
@@ -19,11 +20,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { version as serverVersion } from '../../../package.json';
 import { createLanguageService } from '../core';
-import type { RoleTarget } from '../core/definition';
 import { formatReport, ImportError, importBlueprint } from '../core/importer';
 import { findSchemaModeline, schemaForPath, type OrgSchemaChoice } from '../core/orgSchemas';
 import { computeCompleteness } from '../core/render';
-import { filterWorkspaceSymbols, type RoleFileSummary } from '../core/symbols';
+import { filterWorkspaceSymbols } from '../core/symbols';
 import { nodeFileSystem, pathToUri, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
 import {
   DocumentStatusRequest,
@@ -39,6 +39,7 @@ import {
   type ServerStatus,
 } from './protocol';
 import { readServerSettings, type ServerSettings } from './settings';
+import { WorkspaceRoles } from './workspaceRoles';
 import { ROLE_FILE_NAME, scanRoleFiles, yieldToEventLoop } from './workspaceScan';
 
 /**
@@ -128,8 +129,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   let pushedSettings: unknown;
   /** Bumped whenever diagnostics may change without an edit (settings, schema files). */
   let generation = 0;
-  /** Role files on disk that are not open, by uriKey. Open documents are summarised on demand. */
-  const diskSummaries = new Map<string, RoleFileSummary>();
+  const roles = new WorkspaceRoles(ls, fs);
   /** Why the server is not fully healthy, by source. */
   const problems = new Map<string, string>();
   let indexing = false;
@@ -302,31 +302,13 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
 
   // ---- the workspace: role files on disk, open documents on top ----
 
-  const indexFile = async (file: string): Promise<void> => {
-    const uri = pathToUri(file);
-    const key = uriKey(uri);
-    if ([...documents.keys()].some((open) => uriKey(open) === key)) return;
-    try {
-      if ((await fs.size(file)) > ls.settings.maxFileSize) {
-        diskSummaries.delete(key);
-        return;
-      }
-      const text = await fs.readFile(file);
-      const summary = ls.summariseRoleFile(TextDocument.create(uri, 'role-blueprint', 0, text));
-      ls.forget(uri);
-      if (summary) diskSummaries.set(key, summary);
-    } catch {
-      diskSummaries.delete(key); // gone or unreadable: nothing of it to index
-    }
-  };
-
   const scanWorkspace = async (): Promise<void> => {
     const id = ++scanId;
     indexing = true;
     sendStatus();
     try {
       for await (const file of scanRoleFiles(fs, workspaceFolders, { maxFiles: maxIndexedFiles, maxDepth: MAX_SCAN_DEPTH, cancelled: () => shuttingDown || id !== scanId })) {
-        await indexFile(file);
+        await roles.indexFile(file);
         await yieldToEventLoop();
       }
     } finally {
@@ -337,22 +319,12 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     }
   };
 
-  const allSummaries = (): RoleFileSummary[] => {
-    const byKey = new Map(diskSummaries);
-    for (const doc of documents.all()) {
-      if (!isRoleDocument(doc)) continue;
-      const summary = ls.summariseRoleFile(doc);
-      if (summary) byKey.set(uriKey(doc.uri), summary);
-    }
-    return [...byKey.values()];
-  };
-
-  const roleTargets = (): RoleTarget[] => allSummaries().flatMap((s) => (s.title ? [{ title: s.title, uri: s.uri, range: s.titleRange }] : []));
-
   // ---- settings ----
 
-  const applySettings = (raw: unknown): void => {
+  const applySettings = async (raw: unknown): Promise<void> => {
+    const catalogsBefore = JSON.stringify(settings.catalogs);
     settings = readServerSettings(raw);
+    if (JSON.stringify(settings.catalogs) !== catalogsBefore) await loadCatalogs();
     ls.updateSettings(settings.core);
     for (const problem of settings.problems) logger.error(`roleBlueprint: ${problem}`);
     if (settings.problems.length) problems.set('settings', `Settings ignored: ${settings.problems.join('; ')}`);
@@ -361,10 +333,42 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     revalidateAll();
   };
 
+  /** uriKeys of the catalog files in use, to reload them when they change on disk. */
+  const catalogPaths = new Set<string>();
+
+  /** Reads `roleBlueprint.catalogs` (relative to the first folder that has the file) and hands them to the core. */
+  const loadCatalogs = async (): Promise<void> => {
+    const files: { path: string; text: string }[] = [];
+    const missing: string[] = [];
+    catalogPaths.clear();
+    for (const entry of settings.catalogs) {
+      const candidates = path.isAbsolute(entry) ? [entry] : workspaceFolders.map((folder) => path.resolve(folder, entry));
+      let found = false;
+      for (const file of candidates) {
+        catalogPaths.add(uriKey(pathToUri(file)));
+        if (found) continue;
+        try {
+          files.push({ path: file, text: await fs.readFile(file) });
+          found = true;
+        } catch {
+          // tried in the next folder
+        }
+      }
+      if (!found) missing.push(entry);
+    }
+    const results = ls.setUserCatalogs(files);
+    for (const { path: file, diagnostics } of results) void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics }).catch(() => undefined);
+    const broken = results.filter((r) => r.diagnostics.length).map((r) => path.basename(r.path));
+    const messages = [...(missing.length ? [`Catalog files not found: ${missing.join(', ')}`] : []), ...(broken.length ? [`Catalog entries skipped in ${broken.join(', ')} (see Problems)`] : [])];
+    if (messages.length) problems.set('catalogs', messages.join('; '));
+    else problems.delete('catalogs');
+    sendStatus();
+  };
+
   const refreshSettings = async (): Promise<void> => {
     if (!flags.configuration) return applySettings(pushedSettings);
     const [raw] = await connection.workspace.getConfiguration([{ section: 'roleBlueprint' }]);
-    applySettings(raw);
+    await applySettings(raw);
   };
 
   // ---- lifecycle ----
@@ -381,6 +385,8 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
         foldingRangeProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        completionProvider: { resolveProvider: true },
+        hoverProvider: true,
         workspaceSymbolProvider: true,
         ...(flags.pullDiagnostics ? { diagnosticProvider: { identifier: 'role-blueprint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -395,7 +401,8 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
       if (flags.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'roleBlueprint' }).catch(() => undefined);
       if (flags.watchedFilesRegistration) {
         void connection.client
-          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.role.{yaml,yml}' }, { globPattern: '**/*.json' }] })
+          // Role files, organisation schemas (JSON) and catalogs (JSON or YAML).
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,yaml,yml}' }] })
           .catch(() => undefined);
       }
       if (flags.workspaceFolders) {
@@ -403,7 +410,8 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
           notify('didChangeWorkspaceFolders', async (event) => {
             const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
             workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
-            diskSummaries.clear();
+            roles.clearDisk();
+            await loadCatalogs();
             await scanWorkspace();
           }),
         );
@@ -429,6 +437,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   connection.onDidChangeWatchedFiles(
     notify('didChangeWatchedFiles', async (params) => {
       let schemasChanged = false;
+      let catalogsChanged = false;
       for (const change of Array.isArray(params?.changes) ? params.changes : []) {
         if (typeof change?.uri !== 'string') continue;
         const key = uriKey(change.uri);
@@ -437,12 +446,14 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
           problems.delete(`schema:${key}`);
           schemasChanged = true;
         }
+        if (catalogPaths.has(key)) catalogsChanged = true;
         const file = uriToPath(change.uri);
         if (file && ROLE_FILE_NAME.test(file)) {
-          if (change.type === FileChangeType.Deleted) diskSummaries.delete(key);
-          else await indexFile(file);
+          if (change.type === FileChangeType.Deleted) roles.removeFile(change.uri);
+          else await roles.indexFile(file);
         }
       }
+      if (catalogsChanged) await loadCatalogs();
       if (schemasChanged) {
         sendStatus();
         revalidateAll();
@@ -455,14 +466,16 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   documents.onDidOpen(
     notify('didOpen', ({ document }) => {
       if (!isRoleDocument(document)) return;
-      diskSummaries.delete(uriKey(document.uri));
+      roles.opened(document);
       if (!flags.pullDiagnostics) scheduleDiagnostics(document.uri, true);
     }),
   );
 
   documents.onDidChangeContent(
     notify('didChange', ({ document }) => {
-      if (isRoleDocument(document) && !flags.pullDiagnostics) scheduleDiagnostics(document.uri, true);
+      if (!isRoleDocument(document)) return;
+      roles.changed(document);
+      if (!flags.pullDiagnostics) scheduleDiagnostics(document.uri, true);
     }),
   );
 
@@ -471,8 +484,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
       ls.forget(document.uri);
       if (!isRoleDocument(document)) return;
       if (!flags.pullDiagnostics) await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-      const file = uriToPath(document.uri);
-      if (file) await indexFile(file); // back to what is on disk
+      await roles.closed(document.uri, uriToPath(document.uri)); // back to what is on disk
     }),
   );
 
@@ -493,13 +505,30 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   connection.onDefinition(
     handle('definition', [], (params) =>
       withPosition(params, [], (doc, position) => {
-        const links = ls.findDefinition(doc, position, roleTargets());
+        const links = ls.findDefinition(doc, position, roles.roleTargets());
         return flags.definitionLinks ? links : links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange }));
       }),
     ),
   );
+  connection.onCompletion(
+    handle('completion', null, (params) =>
+      withPosition(params, null, (doc, position) => {
+        roles.syncOpen();
+        return ls.getCompletions(doc, position);
+      }),
+    ),
+  );
+  connection.onCompletionResolve(handle('completionResolve', null as unknown as CompletionItem, (item) => (isRecord(item) ? ls.resolveCompletion(item) : item)));
+  connection.onHover(
+    handle('hover', null, (params) =>
+      withPosition(params, null, (doc, position) => {
+        roles.syncOpen();
+        return ls.getHover(doc, position);
+      }),
+    ),
+  );
   connection.onReferences(handle('references', [], (params) => withPosition(params, [], (doc, position) => ls.findReferences(doc, position, !!params?.context?.includeDeclaration))));
-  connection.onWorkspaceSymbol(handle('workspaceSymbol', [], (params) => (typeof params?.query === 'string' ? filterWorkspaceSymbols(allSummaries(), params.query) : [])));
+  connection.onWorkspaceSymbol(handle('workspaceSymbol', [], (params) => (typeof params?.query === 'string' ? filterWorkspaceSymbols(roles.summaries(), params.query) : [])));
 
   // ---- Role Blueprint requests (protocol.ts) ----
 

@@ -27,7 +27,8 @@ export async function* scanRoleFiles(fs: ServerFileSystem, roots: readonly strin
     const real = await fs.realpath(dir).catch(() => undefined);
     if (!real || visited.has(real)) return;
     visited.add(real);
-    const entries = await fs.readDirectory(dir).catch(() => []);
+    // Sorted, so which of two links to one folder is reported does not depend on the disk.
+    const entries = [...(await fs.readDirectory(dir).catch(() => []))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     await yieldToEventLoop();
     for (const entry of entries) {
       if (options.cancelled() || found >= options.maxFiles) return;
