@@ -1,4 +1,4 @@
-import { isMap, isScalar, Lexer, parseAllDocuments, type Document } from 'yaml';
+import { isMap, isScalar, Lexer, parseAllDocuments, Scalar, visit, type Document } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ParsedBlueprint } from './parse';
 import { canonicalOrder, topLevelLayout } from './topLevelChunks';
@@ -51,6 +51,7 @@ function print(text: string, options: FormattingOptions, sortSections: boolean):
   }
 
   if (sortSections) sortTopLevel(document);
+  const scalarsBefore = scalarsOf(document);
   let out = document.toString({
     indent: Math.min(8, Math.max(1, Math.floor(options.tabSize) || 2)),
     indentSeq: true,
@@ -58,6 +59,7 @@ function print(text: string, options: FormattingOptions, sortSections: boolean):
     minContentWidth: 0,
     flowCollectionPadding: false,
   });
+  out = keepFoldedLines(text, scalarsBefore, out);
   if (eol === '\r\n') out = out.replace(/\n/g, '\r\n');
   if (text.charCodeAt(0) === 0xfeff) out = '\ufeff' + out;
 
@@ -74,6 +76,50 @@ function print(text: string, options: FormattingOptions, sortSections: boolean):
   const afterComments = commentsBySection(out);
   if (!sameComments(sortSections ? before : flatten(before), sortSections ? afterComments : flatten(afterComments))) return undefined;
   return out;
+}
+
+function scalarsOf(document: Document): Scalar[] {
+  const scalars: Scalar[] = [];
+  visit(document, {
+    Scalar: (_, node) => {
+      scalars.push(node);
+    },
+  });
+  return scalars;
+}
+
+/**
+ * The printer (with no line width) joins the lines of a folded block scalar (`>`) into one; the
+ * author's line breaks there are layout, so each folded body is put back as written, only
+ * re-indented. The value is unchanged either way (and checked afterwards).
+ */
+function keepFoldedLines(source: string, before: readonly Scalar[], out: string): string {
+  const [printed] = parseAllDocuments(out);
+  if (!printed || printed.errors.length) return out;
+  const after = scalarsOf(printed);
+  if (after.length !== before.length) return out;
+  const replacements: { start: number; end: number; text: string }[] = [];
+  before.forEach((original, i) => {
+    const now = after[i];
+    if (original.type !== Scalar.BLOCK_FOLDED || now.type !== Scalar.BLOCK_FOLDED || !original.range || !now.range) return;
+    const written = source.slice(original.range[0], original.range[1]).replace(/\r\n/g, '\n');
+    const headerEnd = written.indexOf('\n');
+    // An explicit indentation indicator (`>2`) ties the body to its old indentation.
+    if (headerEnd === -1 || /\d/.test(written.slice(0, headerEnd).replace(/#.*$/, ''))) return;
+    const body = written.slice(headerEnd + 1);
+    const printedBlock = out.slice(now.range[0], now.range[1]);
+    const printedHeaderEnd = printedBlock.indexOf('\n');
+    const fromIndent = /^ *(?=\S)/m.exec(body)?.[0].length ?? 0;
+    const toIndent = /^ *(?=\S)/m.exec(printedBlock.slice(printedHeaderEnd + 1))?.[0].length ?? 0;
+    const reindented = body
+      .split('\n')
+      .map((line) => (line.trim() === '' && line.length <= fromIndent ? '' : ' '.repeat(toIndent) + line.slice(fromIndent)))
+      .join('\n');
+    replacements.push({ start: now.range[0] + printedHeaderEnd + 1, end: now.range[1], text: reindented });
+  });
+  let result = out;
+  for (const r of replacements.reverse()) result = result.slice(0, r.start) + r.text + result.slice(r.end);
+  return result;
 }
 
 /** A comment's text split at its last blank line: what belongs above (detached) and the run on the key. */
@@ -127,7 +173,11 @@ function sameValue(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** Each comment as `L text` (own line) or `T text` (after content), grouped by the section that holds it. */
+/**
+ * Each comment as `L text` (own line), `T text` (after content) or `K text` (just after a
+ * `key:` that opens a block, on its line or the next: the printer writes such a comment on the
+ * next line, which keeps it with its key), grouped by the section that holds it.
+ */
 export function commentsBySection(text: string): Map<string, string[]> {
   const layout = topLevelLayout(text);
   const owner = (offset: number): string => {
@@ -139,19 +189,24 @@ export function commentsBySection(text: string): Map<string, string[]> {
   };
   const groups = new Map<string, string[]>();
   let offset = 0;
-  let lineHasContent = false;
+  let lastOnLine = '';
+  let previousLineOpensBlock = false;
   for (const token of new Lexer().lex(text)) {
     // The lexer's control tokens (document, scalar, flow-error markers) take no source text.
     if (token === '\x02' || token === '\x1f' || token === '\x18') continue;
     if (token.startsWith('#')) {
+      const kind = lastOnLine === ':' || (lastOnLine === '' && previousLineOpensBlock) ? 'K' : lastOnLine ? 'T' : 'L';
       const key = owner(offset);
       const list = groups.get(key) ?? [];
-      list.push(`${lineHasContent ? 'T' : 'L'} ${token.trimEnd()}`);
+      list.push(`${kind} ${token.trimEnd()}`);
       groups.set(key, list);
+      lastOnLine = lastOnLine || '#';
     } else if (token.includes('\n')) {
-      lineHasContent = !/\n[ \t\r]*$/.test(token) && token.trim() !== '';
+      previousLineOpensBlock = lastOnLine === ':';
+      // A block scalar's body is one token that ends the line it is on.
+      lastOnLine = /\n[ \t\r]*$/.test(token) || token.trim() === '' ? '' : 'scalar';
     } else if (token.trim() !== '' && token !== '\ufeff') {
-      lineHasContent = true;
+      lastOnLine = token.trim();
     }
     offset += token.length;
   }
