@@ -229,12 +229,13 @@ suite('code actions: sections', () => {
     assert.deepEqual(keys, ['blueprint', 'role', ...SECTIONS.map((s) => s.key)]);
   });
 
-  test('a missing-section diagnostic gets the same skeleton as a quick fix', () => {
-    const diagnostic: Diagnostic = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 9 } }, code: 'completeness.missing-section', source: 'role-blueprint', message: 'x', data: { key: 'mission' } };
-    const [action] = service.getCodeActions(docOf(BASE), diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] });
-    assert.equal(action.title, 'Add section 2) Role Mission');
-    assert.equal(action.isPreferred, true);
-    assert.equal(applyEdits(BASE, editsOf(action)), BASE.replace('summary: Runs the ML platform.\n', 'summary: Runs the ML platform.\n\nmission: ""\n'));
+  test('the missing-section diagnostic offers each missing section as a quick fix', () => {
+    const diagnostic = only(BASE, 'completeness.missing-section');
+    const actions = actionsFor(BASE, diagnostic, ['quickfix']);
+    assert.equal(actions.length, SECTIONS.length - 3);
+    assert.equal(actions[0].title, 'Add section 2) Role Mission');
+    assert.equal(actions[0].isPreferred, true);
+    assert.equal(applyEdits(BASE, editsOf(actions[0])), BASE.replace('summary: Runs the ML platform.\n', 'summary: Runs the ML platform.\n\nmission: ""\n'));
   });
 
   const sortOf = (text: string): CodeAction | undefined =>

@@ -3,7 +3,8 @@ import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageser
 import { DIAGNOSTIC_SOURCE } from './diagnosticUtil';
 import { locate, nodeSpan, type ParsedBlueprint } from './parse';
 import type { JsonSchema } from './schemaValidation';
-import { objectSchemaAt, placeholderFor, sectionSkeleton, yamlScalar } from './sectionSkeletons';
+import { yamlScalar } from './lint/fields';
+import { objectSchemaAt, placeholderFor, sectionSkeleton } from './sectionSkeletons';
 import { SECTIONS, sectionInfo } from './sections';
 import { canonicalRank, isCanonicallyOrdered, sortedChunksText, topLevelLayout, type TopLevelLayout } from './topLevelChunks';
 import type { ITextDocument, JsonPath } from './types';
@@ -129,9 +130,10 @@ function builtInFixes(code: string, diagnostic: Diagnostic, data: Record<string,
       return fix ? [fix] : [];
     }
     case 'completeness.missing-section': {
-      const key = typeof data.key === 'string' ? data.key : typeof data.section === 'string' ? data.section : undefined;
-      if (!key || !sectionInfo(key) || !layout || layout.chunks.some((c) => c.key === key)) return [];
-      return [addSectionFix(doc, layout, key, schema)];
+      // The rule reports every missing section in one diagnostic: `data.missing` lists their keys.
+      const keys = [...strings(data.missing), ...strings([data.key, data.section])];
+      if (!layout) return [];
+      return keys.filter((key) => sectionInfo(key) && !layout.chunks.some((c) => c.key === key)).map((key) => addSectionFix(doc, layout, key, schema));
     }
     default:
       return [];

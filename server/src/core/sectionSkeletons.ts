@@ -1,3 +1,4 @@
+import { yamlScalar } from './lint/fields';
 import type { JsonSchema } from './schemaValidation';
 import { sectionInfo } from './sections';
 import type { JsonPath } from './types';
@@ -43,16 +44,6 @@ export function objectSchemaAt(root: JsonSchema, path: JsonPath, property: strin
     );
   }
   return candidates.find((schema) => property in propertiesOf(schema));
-}
-
-/** True when a string can be written as a plain YAML scalar and read back as the same string. */
-export function isPlainSafe(value: string): boolean {
-  return /^[A-Za-z_(][^\n]*$/.test(value) && !/[:#]\s|\s#|[:\s]$|^[-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/^(true|false|yes|no|on|off|null|~)$/i.test(value);
-}
-
-/** A string as a YAML flow scalar: plain when safe, else double-quoted. */
-export function yamlScalar(value: string): string {
-  return isPlainSafe(value) ? value : JSON.stringify(value);
 }
 
 /** The text of a value for a missing field: the schema's const, first enum value or first example. */
