@@ -28,9 +28,9 @@ function unquote(text: string): string {
   return text;
 }
 
-/** Markdown that escapes the characters tables and emphasis would read. */
+/** Text for markdown: emphasis, links, code and HTML tags are shown as typed. */
 function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&');
+  return text.replace(/[\\`*_[\]<|]/g, '\\$&');
 }
 
 /** A file name for a role without a title. */

@@ -42,7 +42,13 @@ export function parseUserCatalog(file: UserCatalogFile): ParsedUserCatalog {
   const report = (span: Span, code: string, message: string, severity: SeverityName = 'error') => {
     diagnostics.push(makeDiagnostic(doc, span, code, message, severity));
   };
-  const spanOf = (node: Node | null | undefined, fallback: Span): Span => (node?.range ? [node.range[0], Math.max(node.range[1], node.range[0] + 1)] : fallback);
+  // A node's range runs to the next line for block collections: end it at its last character.
+  const spanOf = (node: Node | null | undefined, fallback: Span): Span => {
+    if (!node?.range) return fallback;
+    let end = node.range[1];
+    while (end > node.range[0] + 1 && /\s/.test(file.text[end - 1])) end--;
+    return [node.range[0], Math.max(end, node.range[0] + 1)];
+  };
 
   let parsed;
   try {
