@@ -20,7 +20,13 @@ suite('catalog: fuzzy index', () => {
   test('word prefix, words in order, initials', () => {
     assert.deepEqual(search('graf'), ['Prometheus + Grafana:word-prefix']);
     assert.deepEqual(search('git act'), ['GitHub Actions:word-prefix']);
-    assert.deepEqual(search('mr'), ['Model registry:initials', 'Prometheus + Grafana:subsequence']);
+    assert.deepEqual(search('mr'), ['Model registry:initials']);
+  });
+
+  test('a subsequence must start at a word', () => {
+    const azure = new FuzzySearchIndex(['AWS / Azure / GCP', 'Zeppelin'], (n) => n);
+    assert.deepEqual(azure.search('zep').map((m) => m.item), ['Zeppelin']);
+    assert.deepEqual(azure.search('azgc').map((m) => `${m.item}:${m.kind}`), ['AWS / Azure / GCP:subsequence']);
   });
 
   test('a typo within the edit distance budget', () => {
@@ -182,6 +188,12 @@ suite('catalog: workspace index', () => {
     assert.doesNotThrow(() => index.update('file:///bad.role.yaml', 'role:\n  title: [oops\ntools:\n  - name: X\n'));
     assert.doesNotThrow(() => index.update('file:///list.role.yaml', '- just\n- a list\n'));
     assert.equal(index.get('file:///list.role.yaml')!.title, undefined);
+  });
+
+  test('a file over the size limit is listed without its rows', () => {
+    const index = new WorkspaceIndex({ maxTextLength: 100 });
+    index.update('file:///huge.role.yaml', role);
+    assert.deepEqual(index.get('file:///huge.role.yaml'), { uri: 'file:///huge.role.yaml', title: undefined, level: undefined, kpis: [], tools: [], technicalSkills: [], softSkills: [], feederRoles: [], nextRoles: [] });
   });
 });
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { InsertTextFormat, InsertTextMode, type MarkupContent } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/core/index';
 import { TOP_LEVEL_ORDER } from '../../server/src/core/sections';
 import { BUILT_IN_CATALOG, atCursor, createFeatures, editRange, labels, newText } from './completionTestUtil';
 
@@ -89,6 +90,14 @@ suite('completion: catalog rows', () => {
     const items = createFeatures().complete('tools:\n  - name: ml$$CURSOR$$\n');
     assert.deepEqual(labels(items), ['MLflow', 'Model registry']);
     assert.deepEqual(editRange(items.find((i) => i.label === 'MLflow')), { start: { line: 1, character: 10 }, end: { line: 1, character: 12 } });
+  });
+
+  test('an empty `- name: ` lists the whole catalog in catalog order; a compact list (dashes at the key\'s column) works too', () => {
+    const features = createFeatures();
+    assert.deepEqual(labels(features.complete('tools:\n  - name: $$CURSOR$$\n')), ['Model registry', 'MLflow', 'Kubernetes', 'Terraform', 'GitHub Actions']);
+    const compact = features.complete('tools:\n- name: ml$$CURSOR$$\n');
+    assert.equal(compact[0].label, 'MLflow');
+    assert.equal(newText(compact[0]), 'MLflow\n  category: ${1:Experiment tracking / registry}\n  use: ${2:Track runs, register models}\n  prevalence: ${3|common,optional,context_specific|}$0');
   });
 
   test('choosing a tool inserts the whole row with tab stops, enum fields as a choice led by the catalog value', () => {
@@ -289,5 +298,21 @@ suite('completion: speed', () => {
   test('p99 under 20 ms on a 10,000-line document', () => {
     const time = p99(10_000);
     assert.ok(time < 20, `p99 ${time.toFixed(2)} ms`);
+  });
+});
+
+suite('completion: through the language service', () => {
+  test('getCompletions, resolveCompletion, getHover, workspaceIndex and setUserCatalogs are wired', () => {
+    const service = createLanguageService();
+    const results = service.setUserCatalogs([{ path: '/org/tools.yaml', text: 'tools:\n  - name: Zeppelin Notebooks\n    use: Exploration\n  - nope\n' }]);
+    assert.deepEqual(results.map((r) => [r.path, r.diagnostics.map((d) => d.code)]), [['/org/tools.yaml', ['catalog.entry-invalid']]]);
+    service.workspaceIndex.update('file:///other.role.yaml', 'role:\n  title: Other\ntools:\n  - name: Zeplin\n');
+    const { doc, position } = atCursor('blueprint: 1\nrole:\n  title: Mine\ntools:\n  - name: zep$$CURSOR$$\n');
+    const list = service.getCompletions(doc, position);
+    assert.deepEqual(labels(list.items), ['Zeplin', 'Zeppelin Notebooks']);
+    const resolved = service.resolveCompletion(list.items.find((i) => i.label === 'Zeppelin Notebooks')!);
+    assert.match((resolved.documentation as MarkupContent).value, /From your organisation's catalog/);
+    const hover = atCursor('blueprint: 1\nrole:\n  title: Mine\ntools:\n  - name: Zep$$CURSOR$$lin\n');
+    assert.match((service.getHover(hover.doc, hover.position)!.contents as MarkupContent).value, /Also in this workspace: \[Other\]\(file:\/\/\/other\.role\.yaml\)/);
   });
 });

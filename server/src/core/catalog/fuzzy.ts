@@ -69,7 +69,7 @@ function scoreKey(key: PreparedKey, query: PreparedKey): { score: number; kind: 
   if (wordIndex >= 0) return { score: 800 - wordIndex, kind: 'word-prefix' };
   if (query.words.length > 1 && wordsInOrder(key.words, query.words)) return { score: 780, kind: 'word-prefix' };
   if (q.length >= 2 && key.initials.startsWith(query.compact)) return { score: 700, kind: 'initials' };
-  const gaps = subsequenceGaps(key.compact, query.compact);
+  const gaps = subsequenceGaps(key, query.compact);
   if (gaps !== undefined && query.compact.length >= 2) return { score: 600 - Math.min(gaps, 200), kind: 'subsequence' };
   if (q.length >= 4) {
     const allowed = q.length >= 7 ? 2 : 1;
@@ -92,17 +92,33 @@ function wordsInOrder(words: readonly string[], queryWords: readonly string[]): 
   return i === queryWords.length;
 }
 
-/** How many characters are skipped when `query` is found as a subsequence of `text`. */
-function subsequenceGaps(text: string, query: string): number | undefined {
-  let at = 0;
-  let gaps = 0;
-  for (const ch of query) {
-    const found = text.indexOf(ch, at);
-    if (found < 0) return undefined;
-    gaps += found - at;
-    at = found + 1;
+/**
+ * How many characters are skipped when `query` is found as a subsequence of the name, starting
+ * at the beginning of one of its words (as editors' own filters do): "ml" finds "Model
+ * registry", "zep" does not find "Azure".
+ */
+function subsequenceGaps(key: PreparedKey, query: string): number | undefined {
+  let best: number | undefined;
+  let wordStart = 0;
+  for (const word of key.words) {
+    if (word[0] === query[0]) {
+      let at = wordStart + 1;
+      let gaps = 0;
+      let found = true;
+      for (const ch of query.slice(1)) {
+        const next = key.compact.indexOf(ch, at);
+        if (next < 0) {
+          found = false;
+          break;
+        }
+        gaps += next - at;
+        at = next + 1;
+      }
+      if (found && (best === undefined || gaps < best)) best = gaps;
+    }
+    wordStart += word.length;
   }
-  return gaps;
+  return best;
 }
 
 export class FuzzySearchIndex<T> {

@@ -54,10 +54,18 @@ export function indexRole(uri: string, value: unknown): IndexedRole {
   };
 }
 
+/** Files larger than this are listed without their rows (the service's default size limit). */
+const DEFAULT_MAX_TEXT_LENGTH = 5 * 1024 * 1024;
+
 export class WorkspaceIndex {
   readonly #parser = new BlueprintParser();
+  readonly #maxTextLength: number;
   readonly #roles = new Map<string, { text: string; role: IndexedRole; rows: string }>();
   #version = 0;
+
+  constructor(options: { maxTextLength?: number } = {}) {
+    this.#maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
+  }
 
   /** Increases on every change, so derived indexes know when to rebuild. */
   get version(): number {
@@ -67,7 +75,7 @@ export class WorkspaceIndex {
   /** Indexes (or re-indexes) the role file at `uri`. Malformed text indexes what could be read. */
   update(uri: string, text: string): void {
     if (this.#roles.get(uri)?.text === text) return;
-    const role = indexRole(uri, this.#parser.parse(text, uri).value);
+    const role = indexRole(uri, text.length > this.#maxTextLength ? undefined : this.#parser.parse(text, uri).value);
     // Typing prose changes the text but not what the index holds: keep derived indexes warm.
     const rows = JSON.stringify(role);
     const changed = this.#roles.get(uri)?.rows !== rows;
