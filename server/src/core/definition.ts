@@ -1,16 +1,19 @@
-import { isMap, isScalar, isSeq, type Pair, type ParsedNode } from 'yaml';
 import type { Location, LocationLink, Position, Range } from 'vscode-languageserver-types';
 import type { Span } from './diagnosticUtil';
-import { findSection, type ParsedBlueprint } from './parse';
+import { asRecord, groupEntries, root, sectionEntries, spanOf } from './lint/fields';
+import { SUMMARY_TARGETS, type SummaryCandidate } from './lint/rules/summaryUnknownItem';
+import { PLAUSIBLE_MATCH, rankMatches, significantTokens } from './nameMatch';
+import type { ParsedBlueprint } from './parse';
 import { editDistance, normaliseName } from './strings';
-import { groupItems, pairOf, scalarText, toRange, trimmedSpan } from './symbols';
-import type { ITextDocument } from './types';
+import { toRange } from './symbols';
+import type { ITextDocument, JsonPath } from './types';
 
 /**
  * Go to definition and find references between the names a blueprint repeats:
- * `scorecard_summary` lists name items defined in their sections (often in a short form:
- * "Kubernetes" for the skill "Kubernetes and container orchestration"), and `career` roles
- * name other role files of the workspace by their `role.title`.
+ * `scorecard_summary` lists name items defined in their sections, often in a short form
+ * ("Kubernetes" for the skill "Kubernetes and container orchestration"), matched exactly as
+ * the `summary.unknown-item` rule matches them, so an entry the rule accepts always has a
+ * definition; and `career` roles name other role files of the workspace by `role.title`.
  */
 
 /** A role file of the workspace, for links from `career` roles. */
@@ -21,126 +24,78 @@ export interface RoleTarget {
   readonly range?: Range;
 }
 
-/** A name in the text: the scalar it is written in and, for rows, the whole row. */
-interface NameNode {
+/** The summary lists the lint rule does not check: matched on the items' names alone. */
+const NAME_ONLY_TARGETS: Readonly<Record<string, (parsed: ParsedBlueprint) => SummaryCandidate[]>> = {
+  title: (parsed) => {
+    const title = asRecord(root(parsed).role)?.title;
+    return typeof title === 'string' && title.trim() ? [{ name: title, text: title, path: ['role', 'title'] }] : [];
+  },
+  deliverables: (parsed) => {
+    const list = root(parsed).deliverables;
+    if (!Array.isArray(list)) return [];
+    const grouped = list.flatMap((entry, i) => (asRecord(entry)?.group !== undefined ? groupEntries(asRecord(entry)?.items, ['deliverables', i, 'items']) : []));
+    return [...groupEntries(list, ['deliverables']), ...grouped].map((e) => ({ name: e.name, text: e.name, path: e.path }));
+  },
+  goals: (parsed) => sectionEntries(parsed, 'goals').map((e) => ({ name: e.name, text: e.name, path: e.path })),
+  career: (parsed) => sectionEntries(parsed, 'career').map((e) => ({ name: e.name, text: e.name, path: e.path })),
+};
+
+const CAREER_ROLE_GROUPS = ['next_roles', 'feeder_roles', 'adjacent_paths'];
+
+function candidatesOf(parsed: ParsedBlueprint, list: string): SummaryCandidate[] | undefined {
+  return SUMMARY_TARGETS[list]?.candidates(parsed) ?? NAME_ONLY_TARGETS[list]?.(parsed);
+}
+
+/** A name written in the file, with its scalar's span and the span of the entry it names. */
+interface Located {
   readonly name: string;
-  /** The name's scalar. */
+  readonly path: JsonPath;
   readonly span: Span;
-  /** The entry it names (the row for `name:` rows, else the scalar). */
+  /** The whole row for `name:` rows, else the scalar. */
   readonly entrySpan: Span;
 }
 
-/** Which items each `scorecard_summary` list names. */
-const SUMMARY_TARGETS: Record<string, (parsed: ParsedBlueprint) => NameNode[]> = {
-  title: (parsed) => sectionNames(parsed, 'role', (value, base, text) => {
-    const title = pairOf(value, 'title')?.value;
-    return title ? [scalarName(title, base, text)].filter(isDefined) : [];
-  }),
-  responsibilities: (parsed) => groupedNames(parsed, 'responsibilities'),
-  technical_skills: (parsed) => groupedNames(parsed, 'technical_skills'),
-  soft_skills: (parsed) => listNames(parsed, 'soft_skills'),
-  tools: (parsed) => listNames(parsed, 'tools'),
-  kpis: (parsed) => listNames(parsed, 'kpis'),
-  deliverables: (parsed) => sectionNames(parsed, 'deliverables', (value, base, text) =>
-    isSeq(value) ? (value.items as ParsedNode[]).flatMap((entry) => (pairOf(entry, 'group') ? itemNames(groupItems(entry), base, text) : itemNames([entry], base, text))) : [],
-  ),
-  goals: (parsed) => groupedNames(parsed, 'goals'),
-  career: (parsed) => groupedNames(parsed, 'career'),
-};
-
-const CAREER_ROLE_GROUPS = new Set(['next_roles', 'feeder_roles', 'adjacent_paths']);
-
-function isDefined<T>(value: T | undefined): value is T {
-  return value !== undefined;
+function trimSpan(text: string, [start, end]: Span): Span {
+  let e = Math.min(end, text.length);
+  while (e > start && /\s/.test(text.charAt(e - 1))) e--;
+  return [start, e];
 }
 
-function sectionNames(parsed: ParsedBlueprint, key: string, read: (value: ParsedNode | null, base: number, text: string) => NameNode[]): NameNode[] {
-  const section = findSection(parsed, key);
-  return section ? read(section.valueNode, section.base, parsed.text) : [];
+function locateName(parsed: ParsedBlueprint, name: string, path: JsonPath): Located | undefined {
+  const span = spanOf(parsed, path);
+  if (!span) return undefined;
+  const row = path[path.length - 1] === 'name' ? spanOf(parsed, path.slice(0, -1)) : undefined;
+  return { name, path, span: trimSpan(parsed.text, span), entrySpan: trimSpan(parsed.text, row ?? span) };
 }
 
-function scalarName(node: ParsedNode, base: number, text: string, entry?: ParsedNode): NameNode | undefined {
-  const name = scalarText(node);
-  if (name === undefined || !name.trim()) return undefined;
-  const span = trimmedSpan(text, node, base);
-  return { name, span, entrySpan: entry ? trimmedSpan(text, entry, base) : span };
+interface SummaryEntry extends Located {
+  /** The `scorecard_summary` list it is in. */
+  readonly list: string;
 }
 
-/** Items of a list: plain strings by their text, rows by their `name`. */
-function itemNames(items: readonly ParsedNode[], base: number, text: string): NameNode[] {
-  const out: NameNode[] = [];
-  for (const item of items) {
-    if (isScalar(item)) {
-      const name = scalarName(item, base, text);
-      if (name) out.push(name);
-    } else if (isMap(item)) {
-      const nameNode = pairOf(item, 'name')?.value;
-      const name = nameNode ? scalarName(nameNode, base, text, item) : undefined;
-      if (name) out.push(name);
+function summaryEntries(parsed: ParsedBlueprint): SummaryEntry[] {
+  const summary = asRecord(root(parsed).scorecard_summary);
+  if (!summary) return [];
+  const out: SummaryEntry[] = [];
+  for (const [list, value] of Object.entries(summary)) {
+    if (!SUMMARY_TARGETS[list] && !NAME_ONLY_TARGETS[list]) continue;
+    const entries: [unknown, JsonPath][] = Array.isArray(value) ? value.map((v, i) => [v, ['scorecard_summary', list, i]]) : [[value, ['scorecard_summary', list]]];
+    for (const [entry, path] of entries) {
+      if (typeof entry !== 'string' || !entry.trim()) continue;
+      const located = locateName(parsed, entry, path);
+      if (located) out.push({ ...located, list });
     }
   }
   return out;
 }
 
-function listNames(parsed: ParsedBlueprint, key: string): NameNode[] {
-  return sectionNames(parsed, key, (value, base, text) => (isSeq(value) ? itemNames(value.items as ParsedNode[], base, text) : []));
-}
-
-function groupedNames(parsed: ParsedBlueprint, key: string): NameNode[] {
-  return sectionNames(parsed, key, (value, base, text) => (isMap(value) ? value.items.flatMap((pair) => itemNames(groupItems(pair.value as ParsedNode | null), base, text)) : []));
-}
-
-// ---- fuzzy name matching ----
-
-const STOP_WORDS = new Set(['a', 'an', 'and', 'or', 'the', 'of', 'for', 'to', 'in', 'on', 'with', 'at', 'by', '&']);
-
-function tokens(normalised: string): string[] {
-  return normalised.split(' ').filter((t) => t && !STOP_WORDS.has(t));
-}
-
-function sameToken(a: string, b: string): boolean {
-  if (a === b) return true;
-  // Plurals and small typos: "pipeline" / "pipelines", "kubernets" / "kubernetes".
-  if (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length - b.length) <= 2) return true;
-  return a.length >= 6 && b.length >= 6 && editDistance(a, b) <= 1;
-}
-
-/**
- * How well `query` (a short form) names `candidate`, from 0 to 1: the better of how many of
- * the query's words the candidate has (weighted to also prefer candidates with few extra
- * words) and the edit-distance similarity of the whole names.
- */
-export function nameMatchScore(query: string, candidate: string): number {
-  const q = normaliseName(query);
-  const c = normaliseName(candidate);
-  if (!q || !c) return 0;
-  if (q === c) return 1;
-  const qt = tokens(q);
-  const ct = tokens(c);
-  let tokenScore = 0;
-  if (qt.length && ct.length) {
-    const common = qt.filter((t) => ct.some((u) => sameToken(t, u))).length;
-    tokenScore = 0.95 * (0.7 * (common / qt.length) + 0.3 * (common / ct.length));
-  }
-  const longest = Math.max(q.length, c.length);
-  const editScore = longest > 200 ? 0 : 1 - editDistance(q, c) / longest;
-  return Math.max(tokenScore, editScore);
-}
-
-const MIN_SCORE = 0.5;
-
-/** Index of the candidate `query` names best, or -1 when none is close enough. */
-export function bestMatch(query: string, candidates: readonly string[], minScore = MIN_SCORE): number {
-  let best = -1;
-  let bestScore = minScore;
-  candidates.forEach((candidate, i) => {
-    const score = nameMatchScore(query, candidate);
-    if (score > bestScore || (score === bestScore && best === -1 && score > 0)) {
-      best = i;
-      bestScore = score;
-    }
-  });
-  return best;
+/** The item a summary entry names: the best plausible match among what its list may name. */
+function resolve(parsed: ParsedBlueprint, entry: SummaryEntry): Located | undefined {
+  const candidates = candidatesOf(parsed, entry.list) ?? [];
+  const [best] = rankMatches(entry.name, candidates.map((c) => c.text));
+  if (!best || best.score < PLAUSIBLE_MATCH) return undefined;
+  const target = candidates[best.index];
+  return locateName(parsed, target.name, target.path);
 }
 
 /** Role titles must match closely: "Senior MLOps Engineer" is not "Lead MLOps Engineer". */
@@ -148,102 +103,57 @@ function sameRole(a: string, b: string): boolean {
   const x = normaliseName(a);
   const y = normaliseName(b);
   if (x === y) return true;
-  return tokens(x).join(' ') === tokens(y).join(' ') || (Math.max(x.length, y.length) >= 8 && editDistance(x, y) <= 1);
-}
-
-// ---- what is under the cursor ----
-
-interface SummaryEntry extends NameNode {
-  /** The `scorecard_summary` list it is in. */
-  readonly list: string;
-}
-
-function summaryEntries(parsed: ParsedBlueprint): SummaryEntry[] {
-  const section = findSection(parsed, 'scorecard_summary');
-  if (!section || !isMap(section.valueNode)) return [];
-  const out: SummaryEntry[] = [];
-  for (const item of section.valueNode.items) {
-    const pair = item as Pair<ParsedNode, ParsedNode | null>;
-    const list = scalarText(pair.key);
-    if (!list || !SUMMARY_TARGETS[list] || !pair.value) continue;
-    const values = isSeq(pair.value) ? (pair.value.items as ParsedNode[]) : [pair.value];
-    for (const value of values) {
-      const name = isScalar(value) ? scalarName(value, section.base, parsed.text) : undefined;
-      if (name) out.push({ ...name, list });
-    }
-  }
-  return out;
-}
-
-function careerRoleEntries(parsed: ParsedBlueprint): NameNode[] {
-  const section = findSection(parsed, 'career');
-  if (!section || !isMap(section.valueNode)) return [];
-  return section.valueNode.items.flatMap((pair) => (CAREER_ROLE_GROUPS.has(scalarText(pair.key) ?? '') ? itemNames(groupItems(pair.value as ParsedNode | null), section.base, parsed.text) : []));
+  return significantTokens(x).join(' ') === significantTokens(y).join(' ') || (Math.max(x.length, y.length) >= 8 && editDistance(x, y) <= 1);
 }
 
 const contains = (span: Span, offset: number) => offset >= span[0] && offset <= span[1];
-
-function link(doc: ITextDocument, origin: Span, uri: string, targetRange: Range, targetSelectionRange: Range): LocationLink {
-  return { originSelectionRange: toRange(doc, origin), targetUri: uri, targetRange, targetSelectionRange };
-}
-
-/** Where the summary entry names its item: the best match among the items its list names. */
-function resolveSummaryEntry(parsed: ParsedBlueprint, entry: SummaryEntry): NameNode | undefined {
-  const targets = SUMMARY_TARGETS[entry.list](parsed);
-  const index = bestMatch(entry.name, targets.map((t) => t.name));
-  return index === -1 ? undefined : targets[index];
-}
+const samePath = (a: JsonPath, b: JsonPath) => a.length === b.length && a.every((s, i) => s === b[i]);
 
 /**
  * Definition of the name at `position`: a summary entry goes to the item it names, a career
- * role to the role file with that title. Empty when there is nothing to go to.
+ * role to the role files with that title. Empty when there is nothing to go to.
  */
 export function findDefinition(parsed: ParsedBlueprint, doc: ITextDocument, position: Position, roles: readonly RoleTarget[] = []): LocationLink[] {
   const offset = doc.offsetAt(position);
   const entry = summaryEntries(parsed).find((e) => contains(e.span, offset));
   if (entry) {
-    const target = resolveSummaryEntry(parsed, entry);
-    return target ? [link(doc, entry.span, doc.uri, toRange(doc, target.entrySpan), toRange(doc, target.span))] : [];
+    const target = resolve(parsed, entry);
+    return target ? [{ originSelectionRange: toRange(doc, entry.span), targetUri: doc.uri, targetRange: toRange(doc, target.entrySpan), targetSelectionRange: toRange(doc, target.span) }] : [];
   }
-  const careerRole = careerRoleEntries(parsed).find((e) => contains(e.span, offset));
-  if (careerRole) {
-    const start = { line: 0, character: 0 };
-    return roles
-      .filter((role) => role.uri !== doc.uri && sameRole(careerRole.name, role.title))
-      .map((role) => link(doc, careerRole.span, role.uri, role.range ?? { start, end: start }, role.range ?? { start, end: start }));
-  }
-  return [];
+  const careerRole = sectionEntries(parsed, 'career', CAREER_ROLE_GROUPS)
+    .map((e) => locateName(parsed, e.name, e.path))
+    .find((e) => e && contains(e.span, offset));
+  if (!careerRole) return [];
+  const fileStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return roles
+    .filter((role) => role.uri !== doc.uri && sameRole(careerRole.name, role.title))
+    .map((role) => ({ originSelectionRange: toRange(doc, careerRole.span), targetUri: role.uri, targetRange: role.range ?? fileStart, targetSelectionRange: role.range ?? fileStart }));
 }
 
 /**
- * References of the item at `position` (or of the item a summary entry at `position` names):
- * the summary entries that name it, plus the item itself when `includeDeclaration`.
+ * References of the item at `position` (its name or anywhere in its row), or of the item the
+ * summary entry at `position` names: the summary entries that name it, plus the item itself
+ * when `includeDeclaration`.
  */
 export function findReferences(parsed: ParsedBlueprint, doc: ITextDocument, position: Position, includeDeclaration: boolean): Location[] {
   const offset = doc.offsetAt(position);
   const entries = summaryEntries(parsed);
-  let declaration: NameNode | undefined;
-  let lists: string[] = [];
-  const entry = entries.find((e) => contains(e.span, offset));
-  if (entry) {
-    declaration = resolveSummaryEntry(parsed, entry);
-    lists = [entry.list];
+  const onEntry = entries.find((e) => contains(e.span, offset));
+  let declaration: Located | undefined;
+  if (onEntry) {
+    declaration = resolve(parsed, onEntry);
   } else {
-    // The innermost item under the cursor (a row's name, or the row around it), in every list
-    // that can name it.
-    const size = (n: NameNode) => n.entrySpan[1] - n.entrySpan[0];
-    const hits = Object.entries(SUMMARY_TARGETS).flatMap(([list, targetsOf]) => targetsOf(parsed).filter((t) => contains(t.entrySpan, offset)).map((t) => ({ list, target: t })));
-    hits.sort((a, b) => size(a.target) - size(b.target));
-    declaration = hits[0]?.target;
-    lists = hits.filter((h) => h.target.span[0] === declaration?.span[0]).map((h) => h.list);
+    // The innermost item under the cursor, in any list a summary entry could name it from.
+    const lists = [...Object.keys(SUMMARY_TARGETS), ...Object.keys(NAME_ONLY_TARGETS)];
+    const hits = lists.flatMap((list) => (candidatesOf(parsed, list) ?? []).map((c) => locateName(parsed, c.name, c.path))).filter((l): l is Located => !!l && contains(l.entrySpan, offset));
+    declaration = hits.sort((a, b) => a.entrySpan[1] - a.entrySpan[0] - (b.entrySpan[1] - b.entrySpan[0]))[0];
   }
   if (!declaration) return [];
   const found = declaration;
   const locations: Location[] = includeDeclaration ? [{ uri: doc.uri, range: toRange(doc, found.span) }] : [];
-  for (const e of entries) {
-    if (!lists.includes(e.list)) continue;
-    const target = resolveSummaryEntry(parsed, e);
-    if (target && target.span[0] === found.span[0]) locations.push({ uri: doc.uri, range: toRange(doc, e.span) });
+  for (const entry of entries) {
+    const target = resolve(parsed, entry);
+    if (target && samePath(target.path, found.path)) locations.push({ uri: doc.uri, range: toRange(doc, entry.span) });
   }
   return locations;
 }

@@ -45,7 +45,8 @@ export function findSchemaModeline(text: string): SchemaModeline | undefined {
  * A glob as VS Code settings write them: `**` any folders, `*` any characters but `/`, `?` one,
  * `{a,b}` alternatives. A glob without a `/` matches the file name in any folder.
  */
-export function globToRegExp(glob: string): RegExp {
+export function globToRegExp(pattern: string): RegExp {
+  const glob = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
   let source = '';
   let inGroup = false;
   for (let i = 0; i < glob.length; i++) {
@@ -68,7 +69,7 @@ export function globToRegExp(glob: string): RegExp {
     } else if (ch === ',' && inGroup) source += '|';
     else source += ch.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
-  const anchored = glob.includes('/') ? `^${source.replace(/^\.\//, '')}$` : `(?:^|/)${source}$`;
+  const anchored = glob.includes('/') ? `^${source}$` : `(?:^|/)${source}$`;
   return new RegExp(anchored);
 }
 

@@ -2,15 +2,18 @@ import { PLAUSIBLE_MATCH, rankMatches } from '../../nameMatch';
 import type { ParsedBlueprint } from '../../parse';
 import { asRecord, quickFix, root, rowEntries, sectionEntries, skillEntries, spanOf, yamlScalar, type NamedEntry } from '../fields';
 import type { LintRule } from '../rule';
+import type { JsonPath } from '../../types';
 
 /** An item a summary entry may name: its name, and the text it is matched against (name and description). */
-interface SummaryCandidate {
+export interface SummaryCandidate {
   readonly name: string;
   readonly text: string;
+  /** Path of the name's scalar (go to definition jumps there). */
+  readonly path: JsonPath;
 }
 
 function described(entries: readonly NamedEntry[], fields: readonly string[]): SummaryCandidate[] {
-  return entries.map((e) => ({ name: e.name, text: [e.name, ...fields.map((f) => e.record?.[f]).filter((v): v is string => typeof v === 'string')].join(' \n ') }));
+  return entries.map((e) => ({ name: e.name, text: [e.name, ...fields.map((f) => e.record?.[f]).filter((v): v is string => typeof v === 'string')].join(' \n '), path: e.path }));
 }
 
 /** What each scorecard_summary list names, and where those items are defined. */
