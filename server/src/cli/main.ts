@@ -1,4 +1,5 @@
 import { checkCommand } from './checkCommand';
+import { diffCommand } from './diffCommand';
 import { importCommand } from './importCommand';
 import { renderCommand } from './renderCommand';
 import { CliError, ExitCode, processIO, type CliIO } from './io';
@@ -8,6 +9,7 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   check: { run: checkCommand, summary: 'validate role blueprints (text, json or sarif output)' },
+  diff: { run: diffCommand, summary: 'compare two blueprints of a family (markdown, json or html)' },
   import: { run: importCommand, summary: 'turn a WordPress post or HTML page into a *.role.yaml' },
   render: { run: renderCommand, summary: 'render a blueprint as a self-contained HTML page or Markdown' },
 };
