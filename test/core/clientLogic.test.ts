@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CrashPolicy } from '../../client/src/crashPolicy';
 import { exportFileName, importTargetName, newBlueprintName, skeletonSnippetBody } from '../../client/src/fileNames';
-import { DEFAULT_SETTINGS, readSettings, watchPatterns } from '../../client/src/settings';
+import { DEFAULT_SETTINGS, externalWatchTargets, readSettings } from '../../client/src/settings';
 import { statusView } from '../../client/src/statusText';
 import { SECTIONS } from '../../server/src/core/sections';
 import type { DocumentStatus } from '../../server/src/lsp/protocol';
@@ -38,23 +38,25 @@ suite('client settings', () => {
     assert.deepEqual(readSettings((key) => (key === 'schemas' ? ['a.json'] : undefined)).schemas, {});
   });
 
-  test('watched files: blueprints and schemas always, plus configured catalogs and schemas', () => {
-    assert.deepEqual(watchPatterns({ catalogs: [], schemas: {} }), [{ glob: '**/*.role.{yaml,yml}' }, { glob: '**/*.schema.json' }]);
+  test('the client watches only configured files outside every workspace folder', () => {
+    const folders = ['/work/a', '/work/b'];
+    assert.deepEqual(externalWatchTargets({ catalogs: [], schemas: {} }, folders), []);
     assert.deepEqual(
-      watchPatterns({
-        catalogs: ['./catalogs/skills.json', 'catalogs\\tools.yaml', '/etc/hr/kpis.json', 'C:\\hr\\kpis.json', '../shared/x.json', 'https://example.com/c.json'],
-        schemas: { '*.role.yaml': 'catalogs/skills.json', other: 'hr/strict.schema.json' },
-      }),
+      externalWatchTargets(
+        {
+          catalogs: ['./catalogs/skills.json', '/work/a/tools.yaml', '/etc/hr/kpis.json', '../shared/x.json', 'https://example.com/c.json'],
+          schemas: { '*.role.yaml': '/etc/hr/kpis.json', other: '/opt/schemas/strict.schema.json' },
+        },
+        folders,
+      ),
       [
-        { glob: '**/*.role.{yaml,yml}' },
-        { glob: '**/*.schema.json' },
-        { glob: '**/catalogs/skills.json' },
-        { glob: '**/catalogs/tools.yaml' },
         { base: '/etc/hr', glob: 'kpis.json' },
-        { base: 'C:/hr', glob: 'kpis.json' },
-        { glob: '**/hr/strict.schema.json' },
+        { base: '/work/shared', glob: 'x.json' },
+        { base: '/opt/schemas', glob: 'strict.schema.json' },
       ],
     );
+    // Without a folder, a relative path has nothing to resolve against.
+    assert.deepEqual(externalWatchTargets({ catalogs: ['c.json', '/c/d.json'], schemas: {} }, []), [{ base: '/c', glob: 'd.json' }]);
   });
 });
 
@@ -150,7 +152,9 @@ suite('client grammar and manifest', () => {
     })(schema, '');
     const fromGrammar = new Map<string, string[]>();
     for (const pattern of grammar.repository['enum-value'].patterns as { match: string }[]) {
-      const [, key, values] = /\(([a-z_]+)\)\\s\*\(:\).*?\(([^()]*)\)\(\\3\)/.exec(pattern.match) ?? [];
+      const key = /^\(\?<=\\b([a-z_]+): /.exec(pattern.match)?.[1];
+      const values = /\)\(([^()]*)\)\(\?=/.exec(pattern.match)?.[1];
+      assert.ok(key && values, pattern.match);
       fromGrammar.set(key, values.split('|'));
     }
     assert.deepEqual(new Map([...fromGrammar].sort()), new Map([...fromSchema].sort()));
