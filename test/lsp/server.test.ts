@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import type { Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FoldingRange, Location, LocationLink, WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import { createLanguageService } from '../../server/src/core';
 import { PULL_CAPABILITIES, PUSH_CAPABILITIES, TestClient } from './client';
 
 const FIXTURES = join(__dirname, 'fixtures', 'workspace');
@@ -341,6 +342,81 @@ suite('LSP server in process (pull diagnostics)', () => {
         other.dispose();
         throw error;
       }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+suite('LSP server in process: failures stay inside one feature', () => {
+  test('an exception in a feature is logged with its stack and answered empty; other features and later requests work', async () => {
+    const real = createLanguageService();
+    const broken = Object.freeze({
+      ...real,
+      settings: real.settings,
+      documentSymbols: () => {
+        throw new Error('outline exploded');
+      },
+    });
+    const client = TestClient.inProcess({ languageService: broken });
+    try {
+      await client.initialize(PUSH_CAPABILITIES);
+      const opened = client.nextDiagnostics(DRAFT_URI);
+      client.open(DRAFT_URI, BROKEN_LEVEL);
+      await opened;
+      assert.deepStrictEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: DRAFT_URI } }), []);
+      const logged = client.logs.find((m) => m.includes('documentSymbol failed'));
+      assert.ok(logged, client.logs.join('\n'));
+      assert.match(logged, /outline exploded\n\s+at /, 'the stack is logged');
+      const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: DRAFT_URI } });
+      assert.deepStrictEqual(folds, [{ startLine: 1, endLine: 3 }]);
+      const next = client.nextDiagnostics(DRAFT_URI, 2);
+      client.change(DRAFT_URI, [{ text: 'blueprint: 1\n' }]);
+      assert.ok(codes((await next).diagnostics).includes('schema.required'));
+      await client.shutdown();
+    } catch (error) {
+      client.dispose();
+      throw error;
+    }
+  });
+});
+
+suite('LSP server in process: the workspace on disk', () => {
+  test('role files created, changed and deleted on disk update workspace symbols and career links', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'rb-ws-'));
+    const client = TestClient.inProcess();
+    try {
+      const ready = client.statuses.next((s) => s.quiescent);
+      await client.initialize(PUSH_CAPABILITIES, [pathToFileURL(root).href]);
+      await ready;
+      const symbols = (query: string) => client.request<WorkspaceSymbol[]>('workspace/symbol', { query }).then((list) => list.map((s) => s.name));
+      assert.deepStrictEqual(await symbols('Architect'), []);
+
+      const file = join(root, 'architect.role.yaml');
+      const uri = pathToFileURL(file).href;
+      writeFileSync(file, 'blueprint: 1\nrole:\n  title: ML Architect\n');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+      assert.deepStrictEqual(await symbols('Architect'), ['ML Architect']);
+
+      // An open document with a career link to it.
+      const text = 'blueprint: 1\nrole:\n  title: Engineer\ncareer:\n  next_roles:\n    - ML Architect\n';
+      const opened = client.nextDiagnostics(DRAFT_URI);
+      client.open(DRAFT_URI, text);
+      await opened;
+      const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: DRAFT_URI }, position: { line: 5, character: 8 } });
+      assert.deepStrictEqual(links.map((l) => [l.targetUri, l.targetSelectionRange]), [[uri, { start: { line: 2, character: 9 }, end: { line: 2, character: 21 } }]]);
+
+      writeFileSync(file, 'blueprint: 1\nrole:\n  title: Principal ML Architect\n');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+      assert.deepStrictEqual(await symbols('Architect'), ['Principal ML Architect']);
+
+      rmSync(file);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+      assert.deepStrictEqual(await symbols('Architect'), []);
+      await client.shutdown();
+    } catch (error) {
+      client.dispose();
+      throw error;
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -11,6 +11,7 @@ import {
   type ClientCapabilities,
   type CompletionItem,
   type Connection,
+  type DidChangeWatchedFilesParams,
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
@@ -19,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { version as serverVersion } from '../../../package.json';
-import { createLanguageService } from '../core';
+import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
 import { formatReport, ImportError, importBlueprint } from '../core/importer';
 import { findSchemaModeline, schemaForPath, type OrgSchemaChoice } from '../core/orgSchemas';
 import { computeCompleteness } from '../core/render';
@@ -60,6 +61,8 @@ export interface ServerDeps {
   readonly fs?: ServerFileSystem;
   /** Upper bound of role files indexed from disk. */
   readonly maxIndexedFiles?: number;
+  /** The core to serve (default: a new one); tests pass one to observe or break a feature. */
+  readonly languageService?: RoleBlueprintLanguageService;
 }
 
 const MAX_INDEXED_FILES = 5000;
@@ -118,7 +121,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   const fs = deps.fs ?? nodeFileSystem;
   const maxIndexedFiles = deps.maxIndexedFiles ?? MAX_INDEXED_FILES;
   const documents = new TextDocuments(TextDocument);
-  const ls = createLanguageService();
+  const ls = deps.languageService ?? createLanguageService();
 
   let flags: ClientFlags = clientFlags({});
   let initialized = false;
@@ -434,32 +437,40 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     }),
   );
 
-  connection.onDidChangeWatchedFiles(
-    notify('didChangeWatchedFiles', async (params) => {
-      let schemasChanged = false;
-      let catalogsChanged = false;
-      for (const change of Array.isArray(params?.changes) ? params.changes : []) {
-        if (typeof change?.uri !== 'string') continue;
-        const key = uriKey(change.uri);
-        if (ls.hasOrgSchema(key) || inflightSchemas.has(key)) {
-          ls.removeOrgSchema(key); // reloaded on the next check of a file that names it
-          problems.delete(`schema:${key}`);
-          schemasChanged = true;
-        }
-        if (catalogPaths.has(key)) catalogsChanged = true;
-        const file = uriToPath(change.uri);
-        if (file && ROLE_FILE_NAME.test(file)) {
-          if (change.type === FileChangeType.Deleted) roles.removeFile(change.uri);
-          else await roles.indexFile(file);
-        }
+  /**
+   * File events are applied one batch after another, and the features that read other files
+   * (workspace symbols, career links) wait for the batches received before them.
+   */
+  let fileEvents: Promise<void> = Promise.resolve();
+
+  const applyFileEvents = async (params: DidChangeWatchedFilesParams): Promise<void> => {
+    let schemasChanged = false;
+    let catalogsChanged = false;
+    for (const change of Array.isArray(params?.changes) ? params.changes : []) {
+      if (typeof change?.uri !== 'string') continue;
+      const key = uriKey(change.uri);
+      if (ls.hasOrgSchema(key) || inflightSchemas.has(key)) {
+        ls.removeOrgSchema(key); // reloaded on the next check of a file that names it
+        problems.delete(`schema:${key}`);
+        schemasChanged = true;
       }
-      if (catalogsChanged) await loadCatalogs();
-      if (schemasChanged) {
-        sendStatus();
-        revalidateAll();
+      if (catalogPaths.has(key)) catalogsChanged = true;
+      const file = uriToPath(change.uri);
+      if (file && ROLE_FILE_NAME.test(file)) {
+        if (change.type === FileChangeType.Deleted) roles.removeFile(change.uri);
+        else await roles.indexFile(file);
       }
-    }),
-  );
+    }
+    if (catalogsChanged) await loadCatalogs();
+    if (schemasChanged) {
+      sendStatus();
+      revalidateAll();
+    }
+  };
+
+  connection.onDidChangeWatchedFiles((params) => {
+    fileEvents = fileEvents.then(notify('didChangeWatchedFiles', applyFileEvents).bind(undefined, params));
+  });
 
   // ---- documents ----
 
@@ -503,12 +514,13 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   connection.onDocumentSymbol(handle('documentSymbol', [], (params) => withDocument(params, [], (doc) => ls.documentSymbols(doc))));
   connection.onFoldingRanges(handle('foldingRange', [], (params) => withDocument(params, [], (doc) => ls.foldingRanges(doc))));
   connection.onDefinition(
-    handle('definition', [], (params) =>
-      withPosition(params, [], (doc, position) => {
+    handle('definition', [], async (params) => {
+      await fileEvents;
+      return withPosition(params, [], (doc, position) => {
         const links = ls.findDefinition(doc, position, roles.roleTargets());
         return flags.definitionLinks ? links : links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange }));
-      }),
-    ),
+      });
+    }),
   );
   connection.onCompletion(
     handle('completion', null, (params) =>
@@ -528,7 +540,12 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     ),
   );
   connection.onReferences(handle('references', [], (params) => withPosition(params, [], (doc, position) => ls.findReferences(doc, position, !!params?.context?.includeDeclaration))));
-  connection.onWorkspaceSymbol(handle('workspaceSymbol', [], (params) => (typeof params?.query === 'string' ? filterWorkspaceSymbols(roles.summaries(), params.query) : [])));
+  connection.onWorkspaceSymbol(
+    handle('workspaceSymbol', [], async (params) => {
+      await fileEvents;
+      return typeof params?.query === 'string' ? filterWorkspaceSymbols(roles.summaries(), params.query) : [];
+    }),
+  );
 
   // ---- Role Blueprint requests (protocol.ts) ----
 
