@@ -183,6 +183,20 @@ suite('catalog: workspace index', () => {
     assert.equal(index.version, v1 + 3);
   });
 
+  test('texts are indexed when read; a reader can leave the document being edited pending', () => {
+    const index = new WorkspaceIndex();
+    index.update('file:///a.role.yaml', role);
+    index.update('file:///b.role.yaml', 'role:\n  title: B\n');
+    assert.deepEqual(index.indexedRoles(), []);
+    index.settle('file:///a.role.yaml');
+    assert.deepEqual(index.indexedRoles().map((r) => r.title), ['B']);
+    assert.deepEqual(index.roles('file:///a.role.yaml').map((r) => r.title), ['B']);
+    assert.equal(index.get('file:///a.role.yaml')!.title, 'Lead MLOps Engineer');
+    index.update('file:///a.role.yaml', 'role:\n  title: A2\n');
+    index.remove('file:///a.role.yaml');
+    assert.deepEqual(index.roles().map((r) => r.title), ['B'], 'a removed file\'s pending text is dropped too');
+  });
+
   test('malformed text indexes what can be read', () => {
     const index = new WorkspaceIndex();
     assert.doesNotThrow(() => index.update('file:///bad.role.yaml', 'role:\n  title: [oops\ntools:\n  - name: X\n'));

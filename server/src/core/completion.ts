@@ -100,7 +100,7 @@ export class CompletionProvider {
   resolveCompletion(item: CompletionItem): CompletionItem {
     const data = item.data as Partial<CatalogItemData> | undefined;
     if (!data?.catalog || typeof data.name !== 'string' || item.documentation) return item;
-    const entry = this.#deps.catalogs.lookup(data.catalog, data.name);
+    const entry = this.#deps.catalogs.lookup(data.catalog, data.name, data.uri);
     if (!entry) return item;
     return { ...item, documentation: { kind: MarkupKind.Markdown, value: catalogEntryMarkdown(entry, data.uri ?? '', this.#deps.navigator) } };
   }
@@ -203,7 +203,7 @@ export class CompletionProvider {
   #catalogItems(doc: ITextDocument, kind: CatalogKind, prefix: string, range: Range, insert: (entry: KnownEntry) => string): CompletionItem[] {
     const quote = prefix.startsWith('"') || prefix.startsWith("'") ? prefix[0] : '';
     const query = quote ? prefix.slice(1).replace(new RegExp(`${quote}$`), '') : prefix;
-    const matches = this.#deps.catalogs.search(kind, query).filter((m) => !onlyDefinedIn(m.item, doc.uri));
+    const matches = this.#deps.catalogs.search(kind, query, doc.uri).filter((m) => !onlyDefinedIn(m.item, doc.uri));
     const used = this.#usedNames(doc, kind);
     const ranked = matches.map((m, i) => ({ ...m, used: used.has(normaliseName(m.item.name)), i })).sort((a, b) => Number(a.used) - Number(b.used) || a.i - b.i);
     return ranked.slice(0, MAX_CATALOG_ITEMS).map(({ item: entry, alias, kind: matchKind, used: isUsed }, i): CompletionItem => {
@@ -213,7 +213,7 @@ export class CompletionProvider {
       return {
         label: entry.name,
         kind: CATALOG_ITEM_KIND[kind],
-        detail: this.#catalogDetail(kind, entry, isUsed),
+        detail: this.#catalogDetail(kind, entry, isUsed, doc.uri),
         ...(isUsed ? { labelDetails: { description: 'already in this file' } } : {}),
         sortText: sortKey(isUsed ? 2 : 1, i),
         filterText: quote + filterBase,
@@ -225,12 +225,12 @@ export class CompletionProvider {
     });
   }
 
-  #catalogDetail(kind: CatalogKind, entry: KnownEntry, used: boolean): string {
+  #catalogDetail(kind: CatalogKind, entry: KnownEntry, used: boolean, uri: string): string {
     const parts = [KIND_NOUN[kind].replace(/^./, (c) => c.toUpperCase())];
     const category = entry.fields.category ?? (entry.tier ? entry.tier.replace(/_/g, '-') : undefined);
     if (category) parts.push(category);
     if (entry.origins.has('user')) parts.push('your catalog');
-    const roles = entry.catalogRoles.length + entry.workspaceRoles.length;
+    const roles = new Set([...entry.catalogRoles, ...entry.workspaceRoles.filter((r) => r.uri !== uri).map((r) => r.title ?? r.uri)]).size;
     if (roles) parts.push(`in ${roles} role${roles === 1 ? '' : 's'}`);
     if (used) parts.push('already in this file');
     return parts.join(' · ');
@@ -316,8 +316,8 @@ export class CompletionProvider {
   /** Career lists: the titles of the other roles in the workspace. */
   #roleTitleItems(doc: ITextDocument, context: Extract<CursorContext, { kind: 'item' }>, range: Range): CompletionItem[] {
     const titles = new Map<string, string>();
-    for (const role of this.#deps.workspace.roles()) {
-      if (role.uri === doc.uri || !role.title) continue;
+    for (const role of this.#deps.workspace.roles(doc.uri)) {
+      if (!role.title) continue;
       titles.set(normaliseName(role.title), role.title);
     }
     const listed = new Set(this.#documentNames(doc).list('career', String(context.path[1])).filter((t) => t !== context.prefix).map(normaliseName));

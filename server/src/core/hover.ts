@@ -120,7 +120,7 @@ export class HoverProvider {
   }
 
   #catalogHover(doc: ITextDocument, kind: CatalogKind, name: string, range: Hover['range']): Hover | null {
-    const entry = this.#deps.catalogs.lookup(kind, name);
+    const entry = this.#deps.catalogs.lookup(kind, name, doc.uri);
     if (!entry) return null;
     if (onlyDefinedIn(entry, doc.uri)) return null;
     return { contents: { kind: MarkupKind.Markdown, value: catalogEntryMarkdown(entry, doc.uri, this.#deps.navigator) }, ...(range ? { range } : {}) };

@@ -96,7 +96,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
   let settings = resolveSettings(options.settings);
   let validator = new SchemaValidator(BUILT_IN_SCHEMA, options.schemaExtensions);
   const orgSchemas = new OrgSchemaRegistry(BUILT_IN_SCHEMA);
-  const workspaceIndex = new WorkspaceIndex();
+  const workspaceIndex = new WorkspaceIndex({ parser });
   const catalogs = new CatalogStore(workspaceIndex);
   const navigator = new SchemaNavigator(BUILT_IN_SCHEMA);
 

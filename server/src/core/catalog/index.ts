@@ -65,23 +65,29 @@ export class CatalogStore {
     return this.#user;
   }
 
-  entries(kind: CatalogKind): readonly KnownEntry[] {
-    return this.#current().entries[kind];
+  /**
+   * `forUri` in these reads is the document being edited: its own pending changes are not
+   * indexed for it (see `WorkspaceIndex`), and its rows, if indexed earlier, are told apart
+   * by `onlyDefinedIn` and the uri on `workspaceRoles`.
+   */
+  entries(kind: CatalogKind, forUri?: string): readonly KnownEntry[] {
+    return this.#current(forUri).entries[kind];
   }
 
   /** The entry named `name` (compared normalised), if any source knows it. */
-  lookup(kind: CatalogKind, name: string): KnownEntry | undefined {
-    return this.#current().byName[kind].get(normaliseName(name));
+  lookup(kind: CatalogKind, name: string, forUri?: string): KnownEntry | undefined {
+    return this.#current(forUri).byName[kind].get(normaliseName(name));
   }
 
-  search(kind: CatalogKind, query: string): FuzzyMatch<KnownEntry>[] {
-    return this.#current().search[kind].search(query);
+  search(kind: CatalogKind, query: string, forUri?: string): FuzzyMatch<KnownEntry>[] {
+    return this.#current(forUri).search[kind].search(query);
   }
 
-  #current(): Built {
-    if (!this.#built || this.#builtAtWorkspaceVersion !== this.#workspace.version) {
+  #current(forUri: string | undefined): Built {
+    const version = this.#workspace.settle(forUri);
+    if (!this.#built || this.#builtAtWorkspaceVersion !== version) {
       this.#built = this.#build();
-      this.#builtAtWorkspaceVersion = this.#workspace.version;
+      this.#builtAtWorkspaceVersion = version;
     }
     return this.#built;
   }
@@ -110,7 +116,7 @@ export class CatalogStore {
     };
     for (const user of this.#user) for (const kind of CATALOG_KINDS) for (const entry of user.catalog[kind]) add(kind, entry, 'user');
     for (const kind of CATALOG_KINDS) for (const entry of this.#builtin[kind] ?? []) add(kind, entry, 'builtin');
-    for (const role of this.#workspace.roles()) {
+    for (const role of this.#workspace.indexedRoles()) {
       for (const kind of CATALOG_KINDS) {
         for (const entry of role[WORKSPACE_KIND_FIELD[kind]]) add(kind, entry, 'workspace', { uri: role.uri, title: role.title });
       }

@@ -57,33 +57,51 @@ export function indexRole(uri: string, value: unknown): IndexedRole {
 /** Files larger than this are listed without their rows (the service's default size limit). */
 const DEFAULT_MAX_TEXT_LENGTH = 5 * 1024 * 1024;
 
+/**
+ * Texts are indexed lazily: `update` only records the text, and a read parses what is
+ * pending. Readers working on one document pass its uri as `except`, so the document being
+ * typed in is not re-parsed on every keystroke for completion and hover: they never show a
+ * document its own rows as "from the workspace", and read the names it defines from its text.
+ */
 export class WorkspaceIndex {
-  readonly #parser = new BlueprintParser();
+  readonly #parser: BlueprintParser;
   readonly #maxTextLength: number;
   readonly #roles = new Map<string, { text: string; role: IndexedRole; rows: string }>();
+  readonly #pending = new Map<string, string>();
   #version = 0;
 
-  constructor(options: { maxTextLength?: number } = {}) {
+  /**
+   * `parser`: pass the language service's parser so an open document is parsed once per
+   * version for diagnostics and the index together (its chunk cache is shared).
+   */
+  constructor(options: { parser?: BlueprintParser; maxTextLength?: number } = {}) {
+    this.#parser = options.parser ?? new BlueprintParser();
     this.#maxTextLength = options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH;
   }
 
-  /** Increases on every change, so derived indexes know when to rebuild. */
+  /** Increases whenever what is indexed changes, so derived indexes know when to rebuild. */
   get version(): number {
+    return this.settle();
+  }
+
+  /** Indexes pending texts (all but `except`'s) and returns the version. */
+  settle(except?: string): number {
+    for (const [uri, text] of this.#pending) {
+      if (uri === except) continue;
+      this.#pending.delete(uri);
+      this.#index(uri, text);
+    }
     return this.#version;
   }
 
-  /** Indexes (or re-indexes) the role file at `uri`. Malformed text indexes what could be read. */
+  /** Records the text of the role file at `uri`; it is indexed when next read. */
   update(uri: string, text: string): void {
-    if (this.#roles.get(uri)?.text === text) return;
-    const role = indexRole(uri, text.length > this.#maxTextLength ? undefined : this.#parser.parse(text, uri).value);
-    // Typing prose changes the text but not what the index holds: keep derived indexes warm.
-    const rows = JSON.stringify(role);
-    const changed = this.#roles.get(uri)?.rows !== rows;
-    this.#roles.set(uri, { text, role, rows });
-    if (changed) this.#version++;
+    if (this.#roles.get(uri)?.text === text) this.#pending.delete(uri);
+    else this.#pending.set(uri, text);
   }
 
   remove(uri: string): void {
+    this.#pending.delete(uri);
     this.#parser.forget(uri);
     if (this.#roles.delete(uri)) this.#version++;
   }
@@ -92,13 +110,32 @@ export class WorkspaceIndex {
     for (const uri of this.#roles.keys()) this.#parser.forget(uri);
     if (this.#roles.size) this.#version++;
     this.#roles.clear();
+    this.#pending.clear();
   }
 
-  roles(): IndexedRole[] {
+  /** Every indexed role; with `except`, leaves that document out (and unparsed). */
+  roles(except?: string): IndexedRole[] {
+    this.settle(except);
+    return [...this.#roles.values()].map((r) => r.role).filter((r) => r.uri !== except);
+  }
+
+  /** The roles indexed so far, without indexing what is pending (call `settle` first). */
+  indexedRoles(): IndexedRole[] {
     return [...this.#roles.values()].map((r) => r.role);
   }
 
   get(uri: string): IndexedRole | undefined {
+    this.settle();
     return this.#roles.get(uri)?.role;
+  }
+
+  /** Malformed text indexes what could be read. */
+  #index(uri: string, text: string): void {
+    const role = indexRole(uri, text.length > this.#maxTextLength ? undefined : this.#parser.parse(text, uri).value);
+    // Typing prose changes the text but not what the index holds: keep derived indexes warm.
+    const rows = JSON.stringify(role);
+    const changed = this.#roles.get(uri)?.rows !== rows;
+    this.#roles.set(uri, { text, role, rows });
+    if (changed) this.#version++;
   }
 }
