@@ -63,7 +63,7 @@ suite('lint rules: one fixture per code', () => {
       assert.deepEqual(actual.map(key), expected.map(key));
       for (const d of diagnostics.filter((x) => x.code === code)) {
         assert.equal(d.source, 'role-blueprint');
-        assert.ok(d.message.length > 20, `a message a reader understands: ${d.message}`);
+        assert.ok(String(d.message).length > 20, `a message a reader understands: ${String(d.message)}`);
       }
     });
   }
@@ -120,7 +120,7 @@ suite('lint rules: settings', () => {
     const text = readFileSync(path.join(FIXTURES, 'level.too-many-must-haves.role.yaml'), 'utf8');
     assert.equal(lint(text, { maxMustHaveSkills: 11 }).diagnostics.filter((d) => d.code === 'level.too-many-must-haves').length, 0);
     const [d] = lint(text, { maxMustHaveSkills: 5 }).diagnostics.filter((x) => x.code === 'level.too-many-must-haves');
-    assert.match(d.message, /11 must-have skills is more than 5/);
+    assert.match(String(d.message), /11 must-have skills is more than 5/);
   });
 });
 

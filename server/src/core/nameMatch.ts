@@ -101,8 +101,31 @@ function prepare(name: string): Prepared {
   return p;
 }
 
-/** How much of `name` the candidate covers, 0 … 1. */
+const scores = new Map<string, Map<string, number>>();
+let scoreCount = 0;
+
+/** How much of `name` the candidate covers, 0 … 1 (memoised: the same pairs recur on every keystroke). */
 export function matchScore(name: string, candidate: string): number {
+  let byCandidate = scores.get(name);
+  if (!byCandidate) scores.set(name, (byCandidate = new Map()));
+  let score = byCandidate.get(candidate);
+  if (score === undefined) {
+    score = computeScore(name, candidate);
+    if (++scoreCount > MAX_PREPARED) {
+      scores.clear();
+      scoreCount = 0;
+    }
+    byCandidate.set(candidate, score);
+  }
+  return score;
+}
+
+/** The identifying tokens of a text (memoised). */
+export function tokensOf(text: string): readonly string[] {
+  return prepare(text).tokens;
+}
+
+function computeScore(name: string, candidate: string): number {
   const a = prepare(name);
   const b = prepare(candidate);
   if (!a.normal || !b.normal) return 0;

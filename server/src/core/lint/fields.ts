@@ -20,35 +20,92 @@ export interface TextField {
 }
 
 const fieldCache = new WeakMap<ParsedBlueprint, readonly TextField[]>();
+// Per section value node: an edit re-parses one section and the other sections' nodes are
+// reused, so their fields are too (shifted when an edit above moved the section).
+const sectionFieldCache = new WeakMap<Node, { readonly base: number; readonly fields: readonly TextField[] }>();
+
+function sectionFields(node: Node, key: string, base: number): readonly TextField[] {
+  const cached = sectionFieldCache.get(node);
+  if (cached?.base === base) return cached.fields;
+  if (cached) {
+    const shift = base - cached.base;
+    const fields = cached.fields.map((f) => ({ ...f, span: [f.span[0] + shift, f.span[1] + shift] as const }));
+    sectionFieldCache.set(node, { base, fields });
+    return fields;
+  }
+  const fields: TextField[] = [];
+  const visit = (n: Node | null | undefined, path: (string | number)[], fieldKey: string | undefined): void => {
+    if (!n) return;
+    if (isScalar(n)) {
+      if (typeof n.value === 'string' && n.range) fields.push({ value: n.value, path: [...path], key: fieldKey, span: nodeSpan(n, base) });
+    } else if (isMap(n)) {
+      for (const pair of n.items) {
+        const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (k === undefined) continue;
+        path.push(k);
+        visit(pair.value as Node | null, path, k);
+        path.pop();
+      }
+    } else if (isSeq(n)) {
+      n.items.forEach((item, index) => {
+        path.push(index);
+        visit(item as Node, path, fieldKey);
+        path.pop();
+      });
+    }
+  };
+  visit(node, [key], key);
+  sectionFieldCache.set(node, { base, fields });
+  return fields;
+}
 
 /** Every string scalar value of the document (not keys), in file order; computed once per parse. */
 export function textFields(parsed: ParsedBlueprint): readonly TextField[] {
   const cached = fieldCache.get(parsed);
   if (cached) return cached;
   const fields: TextField[] = [];
-  const visit = (node: Node | null | undefined, path: (string | number)[], key: string | undefined, base: number): void => {
-    if (!node) return;
-    if (isScalar(node)) {
-      if (typeof node.value === 'string' && node.range) fields.push({ value: node.value, path: [...path], key, span: nodeSpan(node, base) });
-    } else if (isMap(node)) {
-      for (const pair of node.items) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        if (k === undefined) continue;
-        path.push(k);
-        visit(pair.value as Node | null, path, k, base);
-        path.pop();
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => {
-        path.push(index);
-        visit(item as Node, path, key, base);
-        path.pop();
-      });
-    }
-  };
-  for (const section of parsed.sections) visit(section.valueNode, [section.key], section.key, section.base);
+  for (const section of parsed.sections) if (section.valueNode) fields.push(...sectionFields(section.valueNode, section.key, section.base));
   fieldCache.set(parsed, fields);
   return fields;
+}
+
+/** A match in a value, before it is located in the source. */
+interface ValueMatch {
+  readonly text: string;
+  readonly index: number;
+  readonly groups: readonly (string | undefined)[];
+}
+
+const NO_MATCHES: readonly ValueMatch[] = [];
+// Matches per pattern and value: the same values are scanned again after every keystroke.
+const valueMatchCache = new WeakMap<RegExp, Map<string, readonly ValueMatch[]>>();
+const MAX_CACHED_VALUES = 50_000;
+
+function valueMatches(pattern: RegExp, value: string): readonly ValueMatch[] {
+  let byValue = valueMatchCache.get(pattern);
+  if (!byValue) valueMatchCache.set(pattern, (byValue = new Map()));
+  const cached = byValue.get(value);
+  if (cached) return cached;
+  const out: ValueMatch[] = [];
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(value)) !== null) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    out.push({ text: m[0], index: m.index, groups: m.slice(1) });
+    if (!pattern.global) break;
+  }
+  const result = out.length ? out : NO_MATCHES;
+  if (byValue.size >= MAX_CACHED_VALUES) byValue.clear();
+  byValue.set(value, result);
+  return result;
+}
+
+/** A match with its absolute span in the document. */
+export interface FieldMatch extends ValueMatch {
+  readonly span: Span;
 }
 
 /**
@@ -57,32 +114,16 @@ export function textFields(parsed: ParsedBlueprint): readonly TextField[] {
  * is searched in the source (whitespace-flexible); when it cannot be found there, the whole
  * scalar is the span.
  */
-export interface FieldMatch {
-  readonly text: string;
-  /** Offset of the match in the field's value. */
-  readonly index: number;
-  readonly span: Span;
-  /** Capture groups, by position. */
-  readonly groups: readonly (string | undefined)[];
-}
-
 export function matchSpans(parsed: ParsedBlueprint, field: TextField, pattern: RegExp): FieldMatch[] {
-  const out: FieldMatch[] = [];
-  pattern.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  const matches = valueMatches(pattern, field.value);
+  if (matches.length === 0) return [];
   const source = parsed.text.slice(field.span[0], field.span[1]);
   let cursor = 0;
-  while ((m = pattern.exec(field.value)) !== null) {
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
-    const found = findInSource(source, m[0], cursor);
-    const span: Span = found ? [field.span[0] + found[0], field.span[0] + found[1]] : field.span;
+  return matches.map((m) => {
+    const found = findInSource(source, m.text, cursor);
     if (found) cursor = found[1];
-    out.push({ text: m[0], index: m.index, span, groups: m.slice(1) });
-  }
-  return out;
+    return { ...m, span: found ? [field.span[0] + found[0], field.span[0] + found[1]] : field.span };
+  });
 }
 
 function escapeRegExp(s: string): string {

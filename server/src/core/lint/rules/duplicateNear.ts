@@ -40,8 +40,29 @@ function compared(name: string): Compared {
   return c;
 }
 
-/** Why two names (not equal once normalised) are probably the same thing, or undefined. */
-export function nearDuplicate(a: Compared, b: Compared, kind: string): string | undefined {
+// kind → name → earlier name → verdict (null: not near).
+const verdicts = new Map<string, Map<string, Map<string, string | null>>>();
+let verdictCount = 0;
+
+/** Why two names (not equal once normalised) are probably the same thing, or undefined; memoised per pair. */
+export function nearDuplicate(a: string, b: string, kind: string): string | undefined {
+  let byName = verdicts.get(kind);
+  if (!byName) verdicts.set(kind, (byName = new Map()));
+  let byOther = byName.get(a);
+  if (!byOther) byName.set(a, (byOther = new Map()));
+  let verdict = byOther.get(b);
+  if (verdict === undefined) {
+    verdict = compare(compared(a), compared(b), kind) ?? null;
+    if (++verdictCount > MAX_CACHED) {
+      verdicts.clear();
+      verdictCount = 0;
+    }
+    byOther.set(b, verdict);
+  }
+  return verdict ?? undefined;
+}
+
+function compare(a: Compared, b: Compared, kind: string): string | undefined {
   if (!a.core || !b.core) return undefined;
   // "Terraform" and "Terraform (IaC)" are one tool; "SLO compliance (latency)" and "(availability)" are two KPIs.
   if (a.core === b.core && (a.core === a.normal || b.core === b.normal)) return 'the same name with a qualifier added';
@@ -63,16 +84,16 @@ export const duplicateNear: LintRule = {
   check({ parsed, doc, report }) {
     for (const rows of namedRows(parsed.value)) {
       const seen = new Set<string>();
-      const prepared = rows.map((row) => compared(row.name));
+      const prepared = rows.map((row) => compared(row.name).normal);
       rows.forEach((row, i) => {
-        const normal = prepared[i].normal;
+        const normal = prepared[i];
         // Exact repeats are duplicate.name's; compare each distinct name with those above it.
         if (seen.has(normal)) return;
         seen.add(normal);
         for (let j = 0; j < i; j++) {
           const earlier = rows[j];
-          if (prepared[j].normal === normal) continue;
-          const why = nearDuplicate(prepared[i], prepared[j], row.kind);
+          if (prepared[j] === normal) continue;
+          const why = nearDuplicate(row.name, earlier.name, row.kind);
           if (!why) continue;
           const span = spanOf(parsed, row.path);
           const there = spanOf(parsed, earlier.path);

@@ -1,4 +1,4 @@
-import { hasToken, indexTokens, significantTokens } from '../../nameMatch';
+import { hasToken, indexTokens, tokensOf } from '../../nameMatch';
 import { appendToBlockList, quickFix, skillEntries, spanOf, textFields, yamlScalar } from '../fields';
 import type { LintRule } from '../rule';
 
@@ -12,9 +12,9 @@ export const hiringUnassessedSkill: LintRule = {
   check({ parsed, doc, report }) {
     const hiringText = textFields(parsed).filter((f) => f.path[0] === 'hiring' && ASSESSING_GROUPS.has(String(f.path[1])));
     if (hiringText.length === 0) return;
-    const hiringTokens = indexTokens(hiringText.flatMap((f) => significantTokens(f.value)));
+    const hiringTokens = indexTokens(hiringText.flatMap((f) => tokensOf(f.value)));
     for (const skill of skillEntries(parsed, ['must_have'])) {
-      const tokens = significantTokens(skill.name);
+      const tokens = tokensOf(skill.name);
       if (tokens.length === 0 || tokens.some((t) => hasToken(hiringTokens, t))) continue;
       const span = spanOf(parsed, skill.path);
       if (!span) continue;

@@ -12,8 +12,19 @@ export interface SummaryCandidate {
   readonly path: JsonPath;
 }
 
+// Per item object: unchanged sections keep their values across keystrokes, and so their texts.
+const describedCache = new WeakMap<object, string>();
+
 function described(entries: readonly NamedEntry[], fields: readonly string[]): SummaryCandidate[] {
-  return entries.map((e) => ({ name: e.name, text: [e.name, ...fields.map((f) => e.record?.[f]).filter((v): v is string => typeof v === 'string')].join(' \n '), path: e.path }));
+  return entries.map((e) => {
+    if (!e.record) return { name: e.name, text: e.name, path: e.path };
+    let text = describedCache.get(e.record);
+    if (text === undefined) {
+      text = [e.name, ...fields.map((f) => e.record?.[f]).filter((v): v is string => typeof v === 'string')].join(' \n ');
+      describedCache.set(e.record, text);
+    }
+    return { name: e.name, text, path: e.path };
+  });
 }
 
 /** What each scorecard_summary list names, and where those items are defined. */
