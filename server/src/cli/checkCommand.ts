@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../core';
+import { buildLadder, ladderDiagnostics, type LadderFile } from '../core/family/ladder';
 import { parseArgs } from './args';
 import { collectRoleFiles, readTextFile } from './files';
 import { CliError, ExitCode, type CliIO } from './io';
@@ -9,7 +10,8 @@ import { CliError, ExitCode, type CliIO } from './io';
 const HELP = `Usage: role-blueprint check FILES|DIRS|GLOBS... [--format text|json|sarif]
 
 Validates role blueprints: YAML syntax, the schema, duplicate names and the content rules.
-Folders are searched for *.role.yaml and *.role.yml.
+Folders are searched for *.role.yaml and *.role.yml. When several files are checked, their
+career paths are checked against each other too (ladder.inconsistent, ladder.missing-role).
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -43,11 +45,24 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   const files = collectRoleFiles(args.positionals, io.cwd);
   const service = createLanguageService();
   const results: FileResult[] = [];
+  const ladderFiles: LadderFile[] = [];
   for (const file of files) {
     const text = readTextFile(file);
     const doc = TextDocument.create(`file://${file}`, 'role-blueprint', 1, text);
     results.push({ path: path.relative(io.cwd, file) || file, diagnostics: service.computeDiagnostics(doc) });
+    const parsed = service.parse(doc);
+    if (parsed) ladderFiles.push({ uri: doc.uri, parsed });
     service.forget(doc.uri);
+  }
+  // The career ladder is a property of the files together: one file alone has no ladder.
+  if (files.length > 1 && service.settings.validate) {
+    const ladder = buildLadder(ladderFiles);
+    files.forEach((file, index) => {
+      const found = ladderDiagnostics(ladder, `file://${file}`, service.settings);
+      if (found.length === 0) return;
+      results[index].diagnostics.push(...found);
+      results[index].diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    });
   }
 
   if (format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');

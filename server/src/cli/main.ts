@@ -1,6 +1,7 @@
 import { checkCommand } from './checkCommand';
 import { diffCommand } from './diffCommand';
 import { importCommand } from './importCommand';
+import { ladderCommand } from './ladderCommand';
 import { renderCommand } from './renderCommand';
 import { CliError, ExitCode, processIO, type CliIO } from './io';
 import { version } from '../../../package.json';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   check: { run: checkCommand, summary: 'validate role blueprints (text, json or sarif output)' },
   diff: { run: diffCommand, summary: 'compare two blueprints of a family (markdown, json or html)' },
   import: { run: importCommand, summary: 'turn a WordPress post or HTML page into a *.role.yaml' },
+  ladder: { run: ladderCommand, summary: 'draw the career ladder of a folder of roles (html, json or mermaid)' },
   render: { run: renderCommand, summary: 'render a blueprint as a self-contained HTML page or Markdown' },
 };
 

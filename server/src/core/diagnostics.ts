@@ -53,7 +53,7 @@ export function computeDiagnostics({ doc, parsed, validator, settings, rules }: 
 const LEVEL_TO_SEVERITY: Record<Exclude<RuleLevel, 'off'>, SeverityName> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
 
 /** Applies `roleBlueprint.rules`: a code (or a prefix such as `schema`) set to off drops it. */
-function applyLevels(diagnostics: Diagnostic[], settings: Settings): Diagnostic[] {
+export function applyLevels(diagnostics: Diagnostic[], settings: Settings): Diagnostic[] {
   if (Object.keys(settings.rules).length === 0) return diagnostics;
   const out: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
