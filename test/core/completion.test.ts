@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { InsertTextFormat, InsertTextMode, type MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/core/index';
 import { TOP_LEVEL_ORDER } from '../../server/src/core/sections';
+import { readExamples } from '../../scripts/build-catalog';
 import { BUILT_IN_CATALOG, atCursor, createFeatures, editRange, labels, newText } from './completionTestUtil';
+import { docOf } from './testUtil';
 
 suite('completion: keys', () => {
   test('top level: required keys first, then the format order, present keys left out', () => {
@@ -317,6 +319,30 @@ suite('completion: speed', () => {
     times.sort((a, b) => a - b);
     const worst = times[Math.ceil(times.length * 0.99) - 1];
     assert.ok(worst < 20, `p99 ${worst.toFixed(2)} ms`);
+  });
+});
+
+suite('completion and hover: robustness', () => {
+  test('never throw, and stay in the document, at positions all over the reference examples (every third line) and a file cut off mid-line', () => {
+    const features = createFeatures(BUILT_IN_CATALOG);
+    for (const [name, full] of readExamples()) {
+      // The whole file, and the file cut off mid-line (as while typing at the end).
+      for (const text of [full, full.slice(0, Math.floor(full.length * 0.6))]) {
+        const doc = docOf(text, `file:///${name}`);
+        for (let line = 0; line < doc.lineCount; line += 3) {
+          const length = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\n$/, '').length;
+          for (const character of [0, 2, 4, 6, 10, Math.floor(length / 2), length, length + 5]) {
+            const position = { line, character };
+            const list = features.completion.getCompletions(doc, position);
+            for (const item of list.items) {
+              const range = editRange(item);
+              assert.ok(range && range.start.line === line && range.start.character <= range.end.character, `${name} ${line}:${character} ${item.label}`);
+            }
+            features.hover.getHover(doc, position);
+          }
+        }
+      }
+    }
   });
 });
 

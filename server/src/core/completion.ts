@@ -250,7 +250,8 @@ export class CompletionProvider {
       if (value === undefined) continue;
       const choices = this.#enumChoices(kind, field);
       if (choices.length) {
-        const ordered = [value, ...choices.filter((c) => c !== value)];
+        // A workspace row may hold a value the schema does not allow: offer the allowed ones then.
+        const ordered = choices.includes(value) ? [value, ...choices.filter((c) => c !== value)] : choices;
         text += `${indent}${field}: \${${stop++}|${ordered.map(snippetChoice).join(',')}|}`;
       } else {
         text += `${indent}${field}: \${${stop++}:${snippetText(this.#yamlScalar(value))}}`;
