@@ -1,8 +1,13 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fc from 'fast-check';
+import { parse, stringify } from 'yaml';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/core';
 import { CODE_ACTION_KINDS } from '../../server/src/core/codeActions';
 import { SECTIONS } from '../../server/src/core/sections';
+import { isCanonicallyOrdered } from '../../server/src/core/topLevelChunks';
 import { applyEdits, docOf, lineMultiset } from './testUtil';
 
 const service = createLanguageService();
@@ -306,10 +311,10 @@ suite('code actions: sections', () => {
     assert.equal(sortOf(after), undefined);
   });
 
-  test('sorting a file without a final line break keeps it without one', () => {
+  test('sorting a file without a final line break: the moved entry gets one', () => {
     const text = 'role:\n  title: T\n\nblueprint: 1';
     const after = applyEdits(text, editsOf(sortOf(text)!));
-    assert.equal(after, 'blueprint: 1\n\nrole:\n  title: T');
+    assert.equal(after, 'blueprint: 1\n\nrole:\n  title: T\n');
   });
 
   test('only filters kinds by prefix', () => {
@@ -320,5 +325,103 @@ suite('code actions: sections', () => {
     assert.deepEqual(kinds(['source']), [CODE_ACTION_KINDS.sortSections]);
     assert.deepEqual(kinds(['refactor.rewrite']), [CODE_ACTION_KINDS.addSection]);
     assert.deepEqual(kinds(), ['quickfix', CODE_ACTION_KINDS.addSection, CODE_ACTION_KINDS.sortSections]);
+  });
+});
+
+suite('code actions: robustness', () => {
+  const everything = (text: string): CodeAction[] => {
+    const doc = docOf(text);
+    const diagnostics = service.computeDiagnostics(doc);
+    return service.getCodeActions(doc, { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) }, { diagnostics });
+  };
+
+  test('odd documents never throw, and every action applies cleanly', () => {
+    const inputs = [
+      '',
+      '# only a comment\n',
+      '\ufeffblueprint: 1\nrole: {title: T}\n',
+      '- a\n- b\n',
+      '{kpis: [{name: A}, {name: A}], role: {title: T}}',
+      'kpis:\n- name: A\n- name: a\nrole:\n  title: T\nblueprint: 1',
+      'role:\n  title: [unclosed\nblueprint: 1\n',
+      'anchors: &a {x: 1}\nrole: *a\nblueprint: 1\n',
+      '\u0000\u0001binary\u00ff',
+      'role:\r\n  title: T\r\nkpis:\r\n  - name: A\r\n  - name: A\r\nblueprint: 2\r\n',
+      'role:\n\ttitle: tabs\n',
+    ];
+    for (const text of inputs) {
+      for (const action of everything(text)) {
+        const after = applyEdits(text, editsOf(action));
+        assert.equal(typeof after, 'string');
+      }
+      assert.doesNotThrow(() => service.format(docOf(text), { tabSize: 2, insertSpaces: true }), JSON.stringify(text));
+    }
+  });
+
+  test('sorting leaves the trailing blank lines of a keep-chomping block scalar in its value', () => {
+    const text = 'role:\n  title: T\nsummary: |+\n  kept\n\n\nblueprint: 1\n';
+    const sort = everything(text).find((a) => a.kind === CODE_ACTION_KINDS.sortSections);
+    assert.ok(sort);
+    const after = applyEdits(text, editsOf(sort));
+    assert.deepEqual(service.parse(docOf(after))?.value, service.parse(docOf(text))?.value);
+    assert.deepEqual(lineMultiset(after), lineMultiset(text));
+  });
+
+  test('a section added after a keep-chomping block scalar leaves its value alone', () => {
+    const text = 'blueprint: 1\nrole:\n  title: T\n\nsummary: |+\n  kept\n\n';
+    const action = everything(text).find((a) => a.title.startsWith('Add section 2)'));
+    assert.ok(action);
+    const after = applyEdits(text, editsOf(action));
+    assert.equal((service.parse(docOf(after))?.value as { summary: string }).summary, 'kept\n\n');
+    assert.ok(after.endsWith('  kept\n\nmission: ""\n'));
+  });
+
+  test('the example blueprints get no sort action, no add-section action and no fix that loses a line', () => {
+    const dir = join(__dirname, '../../examples');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.role.yaml'))) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const actions = everything(text);
+      assert.deepEqual(actions.filter((a) => a.kind !== 'quickfix').map((a) => a.title), [], file);
+      for (const action of actions.filter((a) => a.kind === 'quickfix')) {
+        const after = applyEdits(text, editsOf(action));
+        assert.notEqual(after, text, `${file}: ${action.title} changes something`);
+      }
+    }
+  });
+
+  test('a real content-rule fix from data.fixes applies and clears its diagnostic', () => {
+    const doc = docOf(BASE);
+    const withFixes = service.computeDiagnostics(doc).filter((d) => Array.isArray((d.data as { fixes?: unknown } | undefined)?.fixes));
+    for (const diagnostic of withFixes) {
+      const [action] = actionsFor(BASE, diagnostic, ['quickfix']);
+      const after = applyEdits(BASE, editsOf(action));
+      assert.ok(!diagnosticsOf(after).some((d) => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line && d.message === diagnostic.message), action.title);
+    }
+  });
+});
+
+suite('code actions: sorting property', () => {
+  const key = fc.constantFrom('blueprint', 'role', 'summary', 'kpis', 'tools', 'goals', 'notes', 'extra', 'hiring', 'mission');
+  const value = fc.oneof(fc.constantFrom('text', 'a: b', 'line one\nline two\n', 'kept\n\n\n'), fc.array(fc.constantFrom('x', 'y'), { maxLength: 2 }), fc.dictionary(fc.constantFrom('title', 'name'), fc.constantFrom('T', 'N'), { maxKeys: 2 }));
+
+  test('sorting keeps every line once, keeps the value, and leaves nothing to sort', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { minKeys: 2, maxKeys: 8 }), fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 6 }), fc.boolean(), (object, comments, finalBreak) => {
+        const lines = stringify(object).split('\n');
+        comments.forEach(([at, blank], i) => lines.splice(at % lines.length, 0, ...(blank ? ['', `# c${i}`] : [`# c${i}`])));
+        let text = lines.join('\n');
+        if (!finalBreak) text = text.replace(/\n+$/, '');
+        const sort = service.getCodeActions(docOf(text), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only: ['source'] })[0];
+        if (!sort) {
+          assert.ok(service.parse(docOf(text))?.problems.length || isCanonicallyOrdered(Object.keys(object)), 'sorting is offered for every valid file out of order');
+          return;
+        }
+        const after = applyEdits(text, editsOf(sort));
+        assert.deepEqual(lineMultiset(after), lineMultiset(text));
+        assert.deepEqual(parse(after), parse(text));
+        assert.equal(service.getCodeActions(docOf(after), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only: ['source'] }).length, 0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

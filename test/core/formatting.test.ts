@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import * as fc from 'fast-check';
+import { parse, stringify } from 'yaml';
 import { createLanguageService } from '../../server/src/core';
 import { applyEdits, docOf } from './testUtil';
 
@@ -162,5 +163,43 @@ suite('formatting', () => {
       assert.deepEqual(commentLines(after).sort(), commentLines(text).sort(), file);
       assert.equal(format(after), after, `${file} is stable`);
     }
+  });
+});
+
+suite('formatting: aliases', () => {
+  test('sections are not reordered when an alias would come before its anchor; indentation still is', () => {
+    const text = 'anchors: &a\n    title: T\nrole: *a\nblueprint: 1\n';
+    const after = format(text);
+    assert.equal(after, 'anchors: &a\n  title: T\nrole: *a\nblueprint: 1\n');
+    assert.equal(format(after), after);
+  });
+});
+
+suite('formatting: property', () => {
+  const key = fc.constantFrom('blueprint', 'role', 'summary', 'kpis', 'tools', 'goals', 'notes', 'extra', 'title', 'name', 'target');
+  const scalar = fc.oneof(fc.constantFrom('plain text', '>= 95%', 'a: b', '#not a comment', 'line one\nline two\n', '', '42', 'true'), fc.string({ maxLength: 12 }), fc.integer());
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof({ maxDepth: 3 }, scalar, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 3 })),
+  })).node;
+
+  test('any formatted result has the same value and comments, and formatting it again changes nothing', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 }), fc.integer({ min: 2, max: 4 }), fc.boolean(), fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.boolean()), { maxLength: 5 }), (object, indent, indentSeq, comments) => {
+        const lines = stringify(object, { indent, indentSeq }).split('\n');
+        comments.forEach(([at, depth, trailing], i) => {
+          const line = at % lines.length;
+          if (trailing && lines[line].trim() && !/[|>][-+]?$/.test(lines[line]) && !lines[line].includes('#')) lines[line] += ` # trailing ${i}`;
+          else lines.splice(line, 0, `${' '.repeat(depth)}# comment ${i}`);
+        });
+        const text = lines.join('\n');
+        const edits = service.format(docOf(text), OPTIONS);
+        if (edits.length === 0) return;
+        const after = applyEdits(text, edits);
+        assert.deepEqual(parse(after), parse(text));
+        assert.deepEqual(commentLines(after).sort(), commentLines(text).sort());
+        assert.deepEqual(service.format(docOf(after), OPTIONS), []);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -75,7 +75,9 @@ export function computeCodeActions({ doc, parsed, context, schema }: CodeActions
       actions.push(action(CODE_ACTION_KINDS.addSection, addSectionFix(doc, layout, section.key, schema)));
     }
   }
-  if (layout && wanted(CODE_ACTION_KINDS.sortSections) && !isCanonicallyOrdered(layout.chunks.map((c) => c.key))) {
+  // Moving text around a syntax error could change what the error swallows: sort valid files only.
+  const valid = !parsed.problems.some((p) => p.severity === 'error');
+  if (layout && valid && wanted(CODE_ACTION_KINDS.sortSections) && !isCanonicallyOrdered(layout.chunks.map((c) => c.key))) {
     const first = layout.chunks[0];
     actions.push(
       action(CODE_ACTION_KINDS.sortSections, {
@@ -192,7 +194,7 @@ function insertTopLevel(doc: ITextDocument, layout: TopLevelLayout, key: string,
   }
   // Set off by a blank line when the section before is (after the last one: when any section is).
   const spaced = (c: (typeof chunks)[number]): boolean => c.end > c.bodyEnd;
-  const blank = (previous === chunks[chunks.length - 1] ? chunks.some(spaced) : spaced(previous)) ? eol : '';
+  const blank = !previous.keepsTrailingLines && (previous === chunks[chunks.length - 1] ? chunks.some(spaced) : spaced(previous)) ? eol : '';
   const open = previous.bodyEnd === text.length && !text.endsWith('\n');
   return edit(doc, previous.bodyEnd, previous.bodyEnd, (open ? eol : '') + blank + body);
 }

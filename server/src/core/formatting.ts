@@ -30,11 +30,16 @@ export function formatDocument(doc: ITextDocument, parsed: ParsedBlueprint | und
 
 /** The formatted text, or undefined when the text cannot be formatted without changing it. */
 export function formatText(text: string, options: FormattingOptions): string | undefined {
-  if (topLevelLayout(text)) return print(text, options, true);
-  // Sections are told apart by their column-0 key lines, which some layouts (a sequence written at
-  // column 0 under its key) hide: re-indent first, then sort the re-indented text.
+  if (topLevelLayout(text)) {
+    const sorted = print(text, options, true);
+    if (sorted !== undefined) return sorted;
+  }
+  // Sections are told apart by their column-0 key lines and comments, which some layouts (a
+  // sequence at column 0 under its key, an indented comment on top) blur, and sorting can put an
+  // alias before its anchor: re-indent first, then sort the re-indented text if that is safe.
   const indented = print(text, options, false);
-  return indented === undefined ? undefined : print(indented, options, true);
+  if (indented === undefined) return undefined;
+  return print(indented, options, true) ?? indented;
 }
 
 function print(text: string, options: FormattingOptions, sortSections: boolean): string | undefined {
@@ -52,13 +57,18 @@ function print(text: string, options: FormattingOptions, sortSections: boolean):
 
   if (sortSections) sortTopLevel(document);
   const scalarsBefore = scalarsOf(document);
-  let out = document.toString({
-    indent: Math.min(8, Math.max(1, Math.floor(options.tabSize) || 2)),
-    indentSeq: true,
-    lineWidth: 0,
-    minContentWidth: 0,
-    flowCollectionPadding: false,
-  });
+  let out: string;
+  try {
+    out = document.toString({
+      indent: Math.min(8, Math.max(1, Math.floor(options.tabSize) || 2)),
+      indentSeq: true,
+      lineWidth: 0,
+      minContentWidth: 0,
+      flowCollectionPadding: false,
+    });
+  } catch {
+    return undefined; // e.g. an alias that would now come before its anchor
+  }
   out = keepFoldedLines(text, scalarsBefore, out);
   if (eol === '\r\n') out = out.replace(/\n/g, '\r\n');
   if (text.charCodeAt(0) === 0xfeff) out = '\ufeff' + out;
@@ -74,7 +84,9 @@ function print(text: string, options: FormattingOptions, sortSections: boolean):
   if (!sameValue(value, after)) return undefined;
   const before = commentsBySection(text);
   const afterComments = commentsBySection(out);
-  if (!sameComments(sortSections ? before : flatten(before), sortSections ? afterComments : flatten(afterComments))) return undefined;
+  // Without sections to tell apart in the input, comments can only be compared in order.
+  const grouped = topLevelLayout(text) !== undefined;
+  if (!sameComments(grouped ? before : flatten(before), grouped ? afterComments : flatten(afterComments))) return undefined;
   return out;
 }
 
@@ -213,7 +225,7 @@ export function commentsBySection(text: string): Map<string, string[]> {
   return groups;
 }
 
-/** All comments in document order, as one group (sections are not compared when none move). */
+/** All comments in document order, as one group. */
 function flatten(groups: Map<string, string[]>): Map<string, string[]> {
   return new Map([['', [...groups.values()].flat()]]);
 }

@@ -20,6 +20,8 @@ export interface TopLevelChunk {
   readonly bodyEnd: number;
   /** End of the trailing blank lines that separate it from what follows. */
   readonly end: number;
+  /** Its value ends in a keep-chomping block scalar (`|+`): blank lines after it would join the value. */
+  readonly keepsTrailingLines: boolean;
 }
 
 export interface TopLevelLayout {
@@ -57,6 +59,8 @@ function keyOf(line: string): string {
   return /^["']/.test(raw) ? raw.slice(1, -1) : raw;
 }
 
+const KEEP_CHOMPING = /[:-][ \t]+(?:[|>][1-9]?\+|[|>]\+[1-9])[ \t]*(?:#.*)?\r?$/m;
+
 /** The chunks of a plain block-mapping document; undefined for any other shape. */
 export function topLevelLayout(text: string): TopLevelLayout | undefined {
   const starts = splitTopLevel(text);
@@ -66,7 +70,8 @@ export function topLevelLayout(text: string): TopLevelLayout | undefined {
   const keyLines: number[] = [];
   for (const start of starts) {
     let i = lineIndexAt.get(start) ?? 0;
-    while (i < lines.length && (isColumnZeroComment(lines[i]) || isBlank(lines[i]))) i++;
+    // A start may be a comment run that indented lines of the previous entry follow: skip to the key.
+    while (i < lines.length && (lines[i].content.trim().startsWith('#') || isBlank(lines[i]) || /^[ \t]/.test(lines[i].content))) i++;
     keyLines.push(i);
   }
   // The footer: column-0 comments (and blank lines) after the last line of content.
@@ -86,7 +91,10 @@ export function topLevelLayout(text: string): TopLevelLayout | undefined {
     let last = lines.findIndex((line) => line.next >= end && line.start < end);
     if (last === -1) last = lines.length - 1;
     while (last > keyLine && isBlank(lines[last])) last--;
-    return { key: keyOf(lines[keyLine].content), start, bodyEnd: Math.min(end, lines[last].next), end };
+    const bodyEnd = Math.min(end, lines[last].next);
+    // Under a keep-chomping block scalar (`|+`) trailing blank lines are part of the value.
+    const keepsTrailingLines = KEEP_CHOMPING.test(text.slice(start, bodyEnd));
+    return { key: keyOf(lines[keyLine].content), start, bodyEnd: keepsTrailingLines ? end : bodyEnd, end, keepsTrailingLines };
   });
   return { text, eol: text.includes('\r\n') ? '\r\n' : '\n', chunks, footerStart };
 }
@@ -119,18 +127,14 @@ export function sortedChunksText(layout: TopLevelLayout): string {
   const separators = chunks.map((c) => text.slice(c.bodyEnd, c.end));
   const order = canonicalOrder(chunks.map((c, i) => ({ key: c.key, i })), (x) => x.key);
   // Blank lines move with their section, except that what separated the last section from the
-  // footer stays there (the sections now first and last swap separators).
+  // footer stays there (the sections now and formerly last swap separators).
   const last = chunks.length - 1;
   const newLast = order[last].i;
-  [separators[last], separators[newLast]] = [separators[newLast], separators[last]];
-  const lastWasOpen = !/\n$/.test(bodies[last]);
+  if (!chunks[newLast].keepsTrailingLines && !chunks[last].keepsTrailingLines) [separators[last], separators[newLast]] = [separators[newLast], separators[last]];
   let out = '';
-  order.forEach(({ i }) => {
-    let body = bodies[i];
-    if (!/\n$/.test(body)) body += eol;
-    out += body + separators[i];
+  order.forEach(({ i }, slot) => {
+    // Only the old last entry can lack a final line break; it needs one unless it stays last.
+    out += bodies[i] + (slot < last && !bodies[i].endsWith('\n') ? eol : '') + separators[i];
   });
-  // A text that ended without a line break still does.
-  if (lastWasOpen && separators[newLast] === '' && out.endsWith(eol)) out = out.slice(0, -eol.length);
   return out;
 }
