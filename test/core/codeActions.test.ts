@@ -103,10 +103,12 @@ suite('code actions: quick fixes', () => {
     }
   });
 
-  test('a wrong format version becomes the number 1', () => {
-    const text = BASE.replace('blueprint: 1', 'blueprint: 2');
-    const { after } = fixOnce(text, 'schema.const');
-    assert.equal(after, BASE);
+  test('a wrong format version becomes the number 1, even when it was quoted', () => {
+    for (const wrong of ['blueprint: 2', 'blueprint: "2"']) {
+      const text = BASE.replace('blueprint: 1', wrong);
+      const { after } = fixOnce(text, 'schema.const');
+      assert.equal(after, BASE);
+    }
   });
 
   test('adds a missing required field inside its mapping, at its indentation', () => {

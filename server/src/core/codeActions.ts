@@ -160,10 +160,10 @@ function unquote(text: string): string {
 
 /** `replacement` written in the quoting style of `original`. */
 function requote(original: string, replacement: string, literal: boolean): string {
+  // A const such as `blueprint: 1` is a number, not the text "1", however the typo was written.
+  if (literal && /^(-?\d+(\.\d+)?|true|false)$/.test(replacement)) return replacement;
   if (original.startsWith('"')) return JSON.stringify(replacement);
   if (original.startsWith("'")) return `'${replacement.replace(/'/g, "''")}'`;
-  // A const such as `blueprint: 1` is a number, not the text "1".
-  if (literal && /^(-?\d+(\.\d+)?|true|false)$/.test(replacement)) return replacement;
   return yamlScalar(replacement);
 }
 
