@@ -82,6 +82,19 @@ suite('lint rules: one fixture per code', () => {
     }
   });
 
+  test('every code has docs/rules/CODE.md with its default severity, listed in docs/rules/README.md', () => {
+    const docs = path.join(__dirname, '..', '..', 'docs', 'rules');
+    const index = readFileSync(path.join(docs, 'README.md'), 'utf8');
+    for (const rule of LINT_RULES) {
+      for (const c of rule.codes) {
+        const page = readFileSync(path.join(docs, `${c}.md`), 'utf8');
+        assert.ok(page.startsWith(`# \`${c}\``), c);
+        assert.ok(page.includes(`**Default severity:** ${rule.defaultSeverity} `), `${c}: documented severity`);
+        assert.ok(index.includes(`[\`${c}\`](${c}.md) | ${rule.defaultSeverity} |`), `${c}: in the index`);
+      }
+    }
+  });
+
   test('default severities: wording balance and coded words are hints, completeness of sections is info', () => {
     const severity = (code: string) => LINT_RULES.find((r) => r.codes.includes(code))?.defaultSeverity;
     assert.equal(severity('wording.gender-coded'), 'hint');
