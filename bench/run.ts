@@ -1,0 +1,273 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../server/src/core';
+import { generateLargeBlueprint, writeRoleFiles } from './generate';
+import { BenchClient, type ServerSpec } from './lspClient';
+import { renderMarkdownReport, type BenchResult, type DocResult, type SessionResult } from './report';
+import { COMPLETION_KINDS, HOVER_KINDS, Scenario, type CompletionKind } from './scenario';
+
+/**
+ * `npm run bench`: our language server and yaml-language-server (given our JSON Schema), one
+ * after the other, on the same documents with the same seeded edits and requests; then the CLI
+ * check of 1,000 generated files and the preview render. Writes bench/out/latest.json and
+ * bench/results/latest.md.
+ *
+ * Options: --steps N (edits per document per server, default 100), --profile (CPU profiles of our
+ * server into bench/out/prof), --skip-yls (our server only, for profiling work).
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+const SEED = 20240611;
+const SEED_FILE = 'examples/lead-mlops-engineer.role.yaml';
+const LARGE_LINES = 10_000;
+const CHECK_FILES = 1000;
+const RENDER_RUNS = 50;
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const option = (name: string, fallback: number) => {
+  const at = argv.indexOf(name);
+  return at === -1 ? fallback : Number(argv[at + 1]);
+};
+const STEPS = option('--steps', 100);
+
+/** The bundles under test, built from the current sources into bench/out (dist/ is left alone). */
+async function buildBundles(): Promise<{ server: string; cli: string }> {
+  const outdir = path.join(OUT, 'dist');
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['main', 'module'],
+    logLevel: 'warning',
+  });
+  return { server: path.join(outdir, 'server.js'), cli: path.join(outdir, 'cli.js') };
+}
+
+/** `roleBlueprint.*` as VS Code sends it with nothing set: the defaults of the manifest. */
+function manifestDefaults(): Record<string, unknown> {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const settings: Record<string, unknown> = {};
+  for (const [key, property] of Object.entries<{ default?: unknown }>(manifest.contributes.configuration.properties)) {
+    const parts = key.split('.').slice(1);
+    let target = settings;
+    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
+    target[parts[parts.length - 1]] = property.default;
+  }
+  return settings;
+}
+
+function serverSpecs(serverBundle: string): ServerSpec[] {
+  const defaults = manifestDefaults();
+  const profile = flag('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(OUT, 'prof')}`] : [];
+  const ours: ServerSpec = {
+    name: 'role-blueprint',
+    nodeArgs: [...profile, serverBundle],
+    languageId: 'role-blueprint',
+    settingsSection: 'roleBlueprint',
+    configuration: (section) => (section === 'roleBlueprint' ? defaults : null),
+  };
+  const yamlSettings = {
+    schemas: { [pathToFileURL(path.join(ROOT, 'schemas', 'role-blueprint.schema.json')).href]: '*.role.yaml' },
+    validate: true,
+    completion: true,
+    hover: true,
+    format: { enable: false },
+    schemaStore: { enable: false },
+    kubernetesCRDStore: { enable: false },
+  };
+  const yls: ServerSpec = {
+    name: 'yaml-language-server',
+    nodeArgs: [path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server')],
+    languageId: 'yaml',
+    settingsSection: 'yaml',
+    pushedSettings: { yaml: yamlSettings },
+    configuration: (section) => {
+      if (section === 'yaml') return yamlSettings;
+      if (section === 'http') return { proxy: '', proxyStrictSSL: false };
+      if (section === 'editor') return { tabSize: 2, insertSpaces: true, detectIndentation: false };
+      return {};
+    },
+  };
+  return flag('--skip-yls') ? [ours] : [ours, yls];
+}
+
+interface BenchDoc {
+  readonly id: 'seed' | 'large';
+  readonly label: string;
+  readonly uri: string;
+  readonly text: string;
+}
+
+function isEmptyResult(result: unknown): boolean {
+  if (result === null || result === undefined) return true;
+  if (Array.isArray(result)) return result.length === 0;
+  const items = (result as { items?: unknown[] }).items;
+  return Array.isArray(items) && items.length === 0;
+}
+
+/** One server on one document: open, then STEPS rounds of edit → diagnostics, two completions, a hover and the outline. */
+async function runSession(spec: ServerSpec, doc: BenchDoc): Promise<SessionResult> {
+  const { client, startupMs } = await BenchClient.start(spec);
+  try {
+    const first = await client.open(doc.uri, doc.text);
+    let text = TextDocument.create(doc.uri, spec.languageId, 1, doc.text);
+    const scenario = new Scenario(SEED);
+    const result: SessionResult = {
+      startupMs,
+      firstDiagnosticsMs: first.ms,
+      firstDiagnosticsCount: first.count,
+      lastDiagnosticsCount: first.count,
+      editToDiagnosticsMs: [],
+      completionMs: Object.fromEntries(COMPLETION_KINDS.map((k) => [k, []])) as unknown as Record<CompletionKind, number[]>,
+      hoverMs: [],
+      symbolsMs: [],
+      renderMs: [],
+      emptyCompletions: 0,
+      emptyHovers: 0,
+      emptySymbols: 0,
+      peakRssMiB: 0,
+    };
+    const textDocument = { uri: doc.uri };
+    for (let step = 0; step < STEPS; step++) {
+      const edit = scenario.nextEdit(text.getText());
+      text = TextDocument.update(text, [edit.change], text.version + 1);
+      const diagnostics = await client.change(doc.uri, text.version, edit.change);
+      result.editToDiagnosticsMs.push(diagnostics.ms);
+      result.lastDiagnosticsCount = diagnostics.count;
+
+      for (const kind of [COMPLETION_KINDS[(2 * step) % 3], COMPLETION_KINDS[(2 * step + 1) % 3]]) {
+        const position = scenario.completionPosition(text.getText(), kind);
+        const completion = await client.request('textDocument/completion', { textDocument, position, context: { triggerKind: 1 } });
+        result.completionMs[kind].push(completion.ms);
+        if (isEmptyResult(completion.result)) result.emptyCompletions++;
+      }
+      const hover = await client.request('textDocument/hover', { textDocument, position: scenario.hoverPosition(text.getText(), HOVER_KINDS[step % 3]) });
+      result.hoverMs.push(hover.ms);
+      if (isEmptyResult(hover.result)) result.emptyHovers++;
+      const symbols = await client.request('textDocument/documentSymbol', { textDocument });
+      result.symbolsMs.push(symbols.ms);
+      if (isEmptyResult(symbols.result)) result.emptySymbols++;
+    }
+    if (spec.languageId === 'role-blueprint') {
+      for (let i = 0; i < 20; i++) result.renderMs.push((await client.request('roleBlueprint/render', { uri: doc.uri, format: 'html' })).ms);
+    }
+    result.peakRssMiB = client.peakRssMiB();
+    return result;
+  } finally {
+    await client.stop();
+  }
+}
+
+/** `check` of CHECK_FILES generated files in one folder, wall time of one CLI process. */
+function timeCliCheck(cli: string, seeds: readonly string[]): BenchResult['cliCheck'] {
+  const dir = path.join(os.tmpdir(), `role-blueprint-bench-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  try {
+    const lines = writeRoleFiles(seeds, dir, CHECK_FILES, SEED);
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [cli, 'check', dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const ms = performance.now() - started;
+    if (run.status !== 0 && run.status !== 1) throw new Error(`check failed (${run.status}): ${run.stderr}`);
+    const summary = run.stdout.trim().split('\n').pop() ?? '';
+    return { files: CHECK_FILES, lines, ms, summary };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** In process: the preview body of the seed after each of RENDER_RUNS scenario edits (one section re-parsed each time). */
+function timeRender(seedText: string, uri: string): BenchResult['render'] {
+  const service = createLanguageService();
+  let doc = TextDocument.create(uri, 'role-blueprint', 1, seedText);
+  let started = performance.now();
+  service.render(doc, 'html');
+  const coldMs = performance.now() - started;
+  const scenario = new Scenario(SEED);
+  const samples: number[] = [];
+  for (let i = 0; i < RENDER_RUNS; i++) {
+    doc = TextDocument.update(doc, [scenario.nextEdit(doc.getText()).change], doc.version + 1);
+    started = performance.now();
+    service.render(doc, 'html');
+    samples.push(performance.now() - started);
+  }
+  return { coldMs, samplesMs: samples };
+}
+
+function git(...args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+async function main(): Promise<void> {
+  const loadAtStart = os.loadavg();
+  const bundles = await buildBundles();
+  const docsDir = path.join(OUT, 'docs');
+  mkdirSync(docsDir, { recursive: true });
+  const seedText = readFileSync(path.join(ROOT, SEED_FILE), 'utf8');
+  const largeText = generateLargeBlueprint(seedText, LARGE_LINES);
+  const docs: BenchDoc[] = [
+    { id: 'seed', label: `${path.basename(SEED_FILE)} (${seedText.split('\n').length} lines)`, text: seedText, uri: '' },
+    { id: 'large', label: `generated blueprint (${largeText.split('\n').length} lines)`, text: largeText, uri: '' },
+  ].map((doc) => {
+    const file = path.join(docsDir, `${doc.id}.role.yaml`);
+    writeFileSync(file, doc.text);
+    return { ...doc, id: doc.id as BenchDoc['id'], uri: pathToFileURL(file).href };
+  });
+
+  const specs = serverSpecs(bundles.server);
+  const results: DocResult[] = [];
+  for (const doc of docs) {
+    const sessions: Record<string, SessionResult> = {};
+    for (const spec of specs) {
+      process.stderr.write(`${doc.id}: ${spec.name}… `);
+      const started = performance.now();
+      sessions[spec.name] = await runSession(spec, doc);
+      process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    }
+    results.push({ id: doc.id, label: doc.label, lines: doc.text.split('\n').length, sessions });
+  }
+
+  process.stderr.write('cli check… ');
+  const seeds = ['associate-mlops-consultant', 'lead-mlops-engineer', 'mlops-consultant'].map((name) => readFileSync(path.join(ROOT, 'examples', `${name}.role.yaml`), 'utf8'));
+  const cliCheck = timeCliCheck(bundles.cli, seeds);
+  process.stderr.write(`${(cliCheck.ms / 1000).toFixed(2)} s\n`);
+  const render = timeRender(seedText, docs[0].uri);
+
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'server', 'schemas') ? ' (with uncommitted server changes)' : ''}`,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', node: process.version, loadAtStart, loadAtEnd: os.loadavg(), totalMemMiB: Math.round(os.totalmem() / 1048576) },
+    ylsVersion: JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version,
+    steps: STEPS,
+    seed: SEED,
+    docs: results,
+    cliCheck,
+    render,
+  };
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+  const markdown = renderMarkdownReport(result);
+  mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.md'), markdown);
+  process.stdout.write(markdown);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
