@@ -252,7 +252,7 @@ suite('completion: names defined in this file', () => {
   });
 });
 
-suite('completion: speed', () => {
+suite('completion: large documents', () => {
   /** A valid blueprint of about `lines` lines, its last section a long tools list. */
   function bigDocument(lines: number): string {
     const out = ['blueprint: 1', 'role:', '  title: Lead MLOps Engineer', 'summary: >-', '  A long summary.'];
@@ -264,61 +264,17 @@ suite('completion: speed', () => {
     return out.join('\n');
   }
 
-  /**
-   * p99 of completion requests while typing a tool name and a key at the end of the document.
-   * CPU time, not wall time: the tests share two cores with other work, and a descheduled
-   * process says nothing about our code. The first requests (building the catalog's search
-   * index once, JIT warm-up) are not counted.
-   */
-  function p99(lineCount: number): number {
-    const features = createFeatures(BUILT_IN_CATALOG);
-    const base = bigDocument(lineCount);
-    assert.ok(Math.abs(base.split('\n').length - lineCount) < 10);
-    const times: number[] = [];
-    const prefixes = ['', 'm', 'ml', 'mlf', 'k', 'k8', 'k8s', 'te', 'ter'];
-    for (let n = 0; n < 305; n++) {
-      const source = n % 2
-        ? `${base}\n  - name: ${prefixes[n % prefixes.length]}$$CURSOR$$\n    use: x\n`
-        : `${base}\n  - name: X\n    ${prefixes[n % prefixes.length]}$$CURSOR$$\n`;
-      // A new version each time, as in the editor.
-      const { doc, position } = atCursor(source, 'file:///big.role.yaml', n + 1);
-      const start = process.cpuUsage();
-      const list = features.completion.getCompletions(doc, position);
-      const used = process.cpuUsage(start);
-      if (n >= 5) times.push((used.user + used.system) / 1000);
-      assert.ok(list.items.length > 0);
-    }
-    times.sort((a, b) => a - b);
-    return times[Math.ceil(times.length * 0.99) - 1];
-  }
-
-  test('p99 under 15 ms on a 1,100-line document', () => {
-    const time = p99(1_100);
-    assert.ok(time < 15, `p99 ${time.toFixed(2)} ms`);
-  });
-
-  test('p99 under 20 ms on a 10,000-line document', () => {
-    const time = p99(10_000);
-    assert.ok(time < 20, `p99 ${time.toFixed(2)} ms`);
-  });
-
-  test('the host re-indexing the open document before each request does not parse it per keystroke', () => {
+  // Latency is measured by `npm run bench`, side by side with yaml-language-server, never here.
+  test('typing a tool name at the end of a 10,000-line document, re-indexed before each request, still completes from the workspace', () => {
     const service = createLanguageService();
     const base = bigDocument(10_000);
     service.workspaceIndex.update('file:///other.role.yaml', 'role:\n  title: Other\ntools:\n  - name: Metaflow\n');
-    const times: number[] = [];
-    for (let n = 0; n < 65; n++) {
+    for (let n = 0; n < 6; n++) {
       const { doc, position } = atCursor(`${base}\n  - name: m${'l'.repeat(n % 3)}$$CURSOR$$\n`, 'file:///big.role.yaml', n + 1);
-      const start = process.cpuUsage();
       service.workspaceIndex.update(doc.uri, doc.getText());
       const list = service.getCompletions(doc, position);
-      const used = process.cpuUsage(start);
-      if (n >= 5) times.push((used.user + used.system) / 1000);
       assert.ok(list.items.some((i) => i.label === 'Metaflow') || n % 3 !== 0);
     }
-    times.sort((a, b) => a - b);
-    const worst = times[Math.ceil(times.length * 0.99) - 1];
-    assert.ok(worst < 20, `p99 ${worst.toFixed(2)} ms`);
   });
 });
 

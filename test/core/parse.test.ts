@@ -9,6 +9,13 @@ suite('parse', () => {
     assert.deepEqual(starts.map((s) => text.slice(s).split('\n')[0]), ['# header', 'role:', '# 7) KPIs']);
   });
 
+  test('a column-0 comment followed by indented lines stays with the section above', () => {
+    const commented = 'kpis:\n  - name: A\n# about A\n    target: "5"\nsummary: x\n';
+    const starts = splitTopLevel(commented)!;
+    assert.deepEqual(starts, [0, commented.indexOf('summary')]);
+    assert.equal(new BlueprintParser().parse(commented).chunked, true);
+  });
+
   test('does not cut what chunking could misread', () => {
     assert.equal(splitTopLevel('- a\n- b\n'), undefined);
     assert.equal(splitTopLevel('a: 1\n---\nb: 2\n'), undefined);
@@ -54,9 +61,7 @@ suite('parse', () => {
   test('an alias bomb is refused, not expanded', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
-    const started = Date.now();
     const parsed = new BlueprintParser().parse(lines.join('\n') + '\n');
-    assert.ok(Date.now() - started < 2000);
     assert.ok(parsed.problems.some((p) => p.code === 'yaml.alias-limit'));
     assert.equal(parsed.value, undefined);
   });

@@ -452,8 +452,9 @@ suite('render: HTML document', () => {
   });
 });
 
-suite('render: speed', () => {
-  test('a ~1,100-line blueprint renders well under 20 ms', () => {
+suite('render: large documents', () => {
+  // Render time is measured by `npm run bench`, never asserted here.
+  test('a ~1,100-line blueprint with 50 diagnostics renders every row and callout', () => {
     // The fixture with its list sections repeated: about 1,100 lines.
     const extraKpis = Array.from({ length: 60 }, (_, i) => `  - name: Extra KPI ${i}\n    category: Delivery\n    measures: Something measurable ${i}\n    why: Because\n    target: ">= ${i}%"\n    frequency: Weekly\n`).join('');
     const extraTools = Array.from({ length: 80 }, (_, i) => `  - category: Cat ${i}\n    name: Tool ${i}\n    use: Use ${i}\n    prevalence: common\n`).join('');
@@ -461,16 +462,9 @@ suite('render: speed', () => {
     const { doc, parsed } = setup(text);
     assert.ok(doc.lineCount > 1050, `seed has ${doc.lineCount} lines`);
     const diagnostics = Array.from({ length: 50 }, (_, i) => diagnostic(i * 20, `d${i}`));
-    // Warm up the JIT first: the preview renders the same document again and again.
-    for (let i = 0; i < 30; i++) renderHtmlBody(parsed, doc, { diagnostics });
-    const times: number[] = [];
-    for (let i = 0; i < 21; i++) {
-      const start = performance.now();
-      renderHtmlBody(parsed, doc, { diagnostics });
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)];
-    assert.ok(median < 20, `median render ${median.toFixed(2)} ms`);
+    const html = renderHtmlBody(parsed, doc, { diagnostics });
+    assert.ok(html.includes('Extra KPI 59') && html.includes('Tool 79'));
+    for (let i = 0; i < 50; i++) assert.ok(html.includes(`d${i}`), `callout d${i}`);
   });
 });
+

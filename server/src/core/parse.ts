@@ -96,7 +96,8 @@ export function splitTopLevel(text: string): number[] | undefined {
       if (commentRunStart === -1) commentRunStart = offset;
     } else if (first === '' || first === ' ' || first === '\r' || first === '\t') {
       if (line.trim() !== '' && !/^[ \t]/.test(line)) return undefined;
-      if (line.trim() === '') commentRunStart = -1;
+      // A blank or indented line ends a comment run: comments above it stay with the section above.
+      commentRunStart = -1;
     } else if (TOP_LEVEL_KEY.test(line)) {
       starts.push(starts.length === 0 ? 0 : commentRunStart === -1 ? offset : commentRunStart);
       commentRunStart = -1;
