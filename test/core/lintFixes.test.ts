@@ -54,6 +54,14 @@ suite('lint quick fixes', () => {
     assert.equal(apply(doc, fixesOf(second)[0]), 'blueprint: 1\nrole:\n  title: X\nsummary: "Rockstar wanted, a real skilled"\n');
   });
 
+  test('jargon with no neutral form: removed with one neighbouring space', () => {
+    const { doc, diagnostics } = lint('blueprint: 1\nrole:\n  title: X\nsummary: We work hard, play hard and ship.\n');
+    const d = diagnostics.find((x) => x.code === 'wording.jargon');
+    assert.ok(d);
+    assert.equal(fixesOf(d)[0].title, 'Remove "work hard, play hard"');
+    assert.equal(apply(doc, fixesOf(d)[0]), 'blueprint: 1\nrole:\n  title: X\nsummary: We and ship.\n');
+  });
+
   test('summary: renamed to the closest defined item, quoted when YAML needs it', () => {
     const text = 'blueprint: 1\nrole:\n  title: X\nsoft_skills:\n  - name: "Ownership: follow-through"\n    description: Closes loops\nscorecard_summary:\n  soft_skills:\n    - Calm ownership under pressure\n';
     const { doc, diagnostics } = lint(text);

@@ -1,4 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { textFields } from './lint/fields';
+import type { ParsedBlueprint } from './parse';
 
 /**
  * Disable comments, so an author can keep a deliberate exception without turning a rule off
@@ -30,7 +32,8 @@ function parseCodes(rest: string): string[] {
     .filter(Boolean);
 }
 
-export function parseSuppressions(text: string): Suppressions {
+/** `inScalar(offset)`: true when the offset is inside a string value (a `#` line in a block scalar is text, not a comment). */
+export function parseSuppressions(text: string, inScalar: (offset: number) => boolean = () => false): Suppressions {
   const file: string[][] = [];
   const lines = new Map<number, string[][]>();
   if (!text.includes(MARKER)) return { file, lines };
@@ -45,7 +48,7 @@ export function parseSuppressions(text: string): Suppressions {
     if (trimmed !== '' && !trimmed.startsWith('#')) inLeadingBlock = false;
     if (trimmed.startsWith('#') && trimmed.includes(MARKER)) {
       const match = COMMENT.exec(line);
-      if (match) {
+      if (match && !inScalar(offset)) {
         const codes = parseCodes(match[2]);
         if (match[1]) {
           const list = lines.get(lineNumber + 1) ?? [];
@@ -67,9 +70,26 @@ function covers(codes: readonly string[], code: string): boolean {
   return codes.length === 0 || codes.some((c) => c === code || code.startsWith(c + '.'));
 }
 
+/** True when `offset` lies inside one of the document's string scalars (binary search; fields are in file order). */
+function scalarTest(parsed: ParsedBlueprint): (offset: number) => boolean {
+  const fields = textFields(parsed);
+  return (offset) => {
+    let lo = 0;
+    let hi = fields.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [start, end] = fields[mid].span;
+      if (offset < start) hi = mid - 1;
+      else if (offset >= end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
 /** Drops the diagnostics a disable comment covers (keyed on the code and the start line). */
-export function applySuppressions(diagnostics: Diagnostic[], text: string): Diagnostic[] {
-  const { file, lines } = parseSuppressions(text);
+export function applySuppressions(diagnostics: Diagnostic[], text: string, parsed?: ParsedBlueprint): Diagnostic[] {
+  const { file, lines } = parseSuppressions(text, parsed ? scalarTest(parsed) : undefined);
   if (file.length === 0 && lines.size === 0) return diagnostics;
   return diagnostics.filter((d) => {
     const code = String(d.code ?? '');
