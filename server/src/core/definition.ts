@@ -42,8 +42,13 @@ const NAME_ONLY_TARGETS: Readonly<Record<string, (parsed: ParsedBlueprint) => Su
 
 const CAREER_ROLE_GROUPS = ['next_roles', 'feeder_roles', 'adjacent_paths'];
 
-function candidatesOf(parsed: ParsedBlueprint, list: string): SummaryCandidate[] | undefined {
-  return SUMMARY_TARGETS[list]?.candidates(parsed) ?? NAME_ONLY_TARGETS[list]?.(parsed);
+/** Candidates per summary list, computed once per request. */
+type CandidateCache = Map<string, SummaryCandidate[]>;
+
+function candidatesOf(parsed: ParsedBlueprint, list: string, cache: CandidateCache): SummaryCandidate[] {
+  let candidates = cache.get(list);
+  if (!candidates) cache.set(list, (candidates = SUMMARY_TARGETS[list]?.candidates(parsed) ?? NAME_ONLY_TARGETS[list]?.(parsed) ?? []));
+  return candidates;
 }
 
 /** A name written in the file, with its scalar's span and the span of the entry it names. */
@@ -90,8 +95,8 @@ function summaryEntries(parsed: ParsedBlueprint): SummaryEntry[] {
 }
 
 /** The item a summary entry names: the best plausible match among what its list may name. */
-function resolve(parsed: ParsedBlueprint, entry: SummaryEntry): Located | undefined {
-  const candidates = candidatesOf(parsed, entry.list) ?? [];
+function resolve(parsed: ParsedBlueprint, entry: SummaryEntry, cache: CandidateCache): Located | undefined {
+  const candidates = candidatesOf(parsed, entry.list, cache);
   const [best] = rankMatches(entry.name, candidates.map((c) => c.text));
   if (!best || best.score < PLAUSIBLE_MATCH) return undefined;
   const target = candidates[best.index];
@@ -117,7 +122,7 @@ export function findDefinition(parsed: ParsedBlueprint, doc: ITextDocument, posi
   const offset = doc.offsetAt(position);
   const entry = summaryEntries(parsed).find((e) => contains(e.span, offset));
   if (entry) {
-    const target = resolve(parsed, entry);
+    const target = resolve(parsed, entry, new Map());
     return target ? [{ originSelectionRange: toRange(doc, entry.span), targetUri: doc.uri, targetRange: toRange(doc, target.entrySpan), targetSelectionRange: toRange(doc, target.span) }] : [];
   }
   const careerRole = sectionEntries(parsed, 'career', CAREER_ROLE_GROUPS)
@@ -139,20 +144,21 @@ export function findReferences(parsed: ParsedBlueprint, doc: ITextDocument, posi
   const offset = doc.offsetAt(position);
   const entries = summaryEntries(parsed);
   const onEntry = entries.find((e) => contains(e.span, offset));
+  const cache: CandidateCache = new Map();
   let declaration: Located | undefined;
   if (onEntry) {
-    declaration = resolve(parsed, onEntry);
+    declaration = resolve(parsed, onEntry, cache);
   } else {
     // The innermost item under the cursor, in any list a summary entry could name it from.
     const lists = [...Object.keys(SUMMARY_TARGETS), ...Object.keys(NAME_ONLY_TARGETS)];
-    const hits = lists.flatMap((list) => (candidatesOf(parsed, list) ?? []).map((c) => locateName(parsed, c.name, c.path))).filter((l): l is Located => !!l && contains(l.entrySpan, offset));
+    const hits = lists.flatMap((list) => candidatesOf(parsed, list, cache).map((c) => locateName(parsed, c.name, c.path))).filter((l): l is Located => !!l && contains(l.entrySpan, offset));
     declaration = hits.sort((a, b) => a.entrySpan[1] - a.entrySpan[0] - (b.entrySpan[1] - b.entrySpan[0]))[0];
   }
   if (!declaration) return [];
   const found = declaration;
   const locations: Location[] = includeDeclaration ? [{ uri: doc.uri, range: toRange(doc, found.span) }] : [];
   for (const entry of entries) {
-    const target = resolve(parsed, entry);
+    const target = resolve(parsed, entry, cache);
     if (target && samePath(target.path, found.path)) locations.push({ uri: doc.uri, range: toRange(doc, entry.span) });
   }
   return locations;
