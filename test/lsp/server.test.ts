@@ -224,6 +224,19 @@ suite('LSP server in process (push diagnostics)', () => {
     assert.ok(Array.isArray(symbols));
     const status = await client.request<{ version: number } | null>('roleBlueprint/documentStatus', { uri: DRAFT_URI });
     assert.strictEqual(status?.version, 4);
+
+    // Notifications the text library cannot apply: rejected one by one, the document keeps its last good state.
+    for (const params of [
+      { textDocument: { uri: DRAFT_URI, version: 5 }, contentChanges: null },
+      { textDocument: { uri: DRAFT_URI, version: 5 }, contentChanges: [{ range: 'x', text: 5 }] },
+      { textDocument: null },
+      { textDocument: { uri: DRAFT_URI, version: 5 }, contentChanges: [{ range: { start: { line: 'a' }, end: null }, text: 'zz' }] },
+    ]) {
+      await client.connection.sendNotification('textDocument/didChange', params);
+    }
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: null });
+    await client.connection.sendNotification('textDocument/didClose', {});
+    assert.deepStrictEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: DRAFT_URI } }), symbols);
   });
 
   test('completion and hover come from the core; catalogs named in settings are read, and their problems published', async () => {
