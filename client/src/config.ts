@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, RESTART_REQUIRED, readSettings, type ClientSettings } from './settings';
+import { CONFIG_SECTION, readSettings, type ClientSettings } from './settings';
 
 /** Typed access to `roleBlueprint.*`; re-read on every change so getters are always current. */
 export class Config implements vscode.Disposable {
   #settings: ClientSettings;
-  readonly #onDidChange = new vscode.EventEmitter<{ readonly requiresRestart: boolean }>();
+  readonly #onDidChange = new vscode.EventEmitter<void>();
   readonly onDidChange = this.#onDidChange.event;
   readonly #listener: vscode.Disposable;
 
@@ -13,8 +13,7 @@ export class Config implements vscode.Disposable {
     this.#listener = vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(CONFIG_SECTION)) return;
       this.#settings = Config.#read();
-      const requiresRestart = RESTART_REQUIRED.some((key) => event.affectsConfiguration(`${CONFIG_SECTION}.${key}`));
-      this.#onDidChange.fire({ requiresRestart });
+      this.#onDidChange.fire();
     });
   }
 

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  DidChangeWatchedFilesNotification,
   ErrorAction,
+  FileChangeType,
   LanguageClient,
   State,
   TransportKind,
@@ -15,7 +17,7 @@ import { ServerStatusNotification } from '../../server/src/lsp/protocol';
 import { Config } from './config';
 import { LANGUAGE_ID } from './constants';
 import { CrashPolicy } from './crashPolicy';
-import { watchPatterns } from './settings';
+import { externalWatchTargets } from './settings';
 import { StatusItem } from './status';
 import type { ServerState } from './statusText';
 
@@ -52,6 +54,7 @@ export class Ctx {
   readonly #commandRegistrations: vscode.Disposable[] = [];
   #commands: Record<string, CommandFactory> = {};
   #commandsEnabled: boolean | undefined;
+  readonly #externalWatchers: vscode.Disposable[] = [];
   /** The crash budget ran out: the state shows "crashed" rather than "stopped". */
   #gaveUp = false;
   readonly #onDidChangeServerState = new vscode.EventEmitter<ServerState>();
@@ -64,10 +67,11 @@ export class Ctx {
       dispose: () => this.#commandRegistrations.forEach((d) => d.dispose()),
     });
     this.pushExtCleanup(
-      this.config.onDidChange(({ requiresRestart }) => {
-        if (requiresRestart && this.#client) void this.#offerRestart();
-      }),
+      this.config.onDidChange(() => this.#watchExternalFiles()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.#watchExternalFiles()),
+      { dispose: () => this.#externalWatchers.forEach((d) => d.dispose()) },
     );
+    this.#watchExternalFiles();
   }
 
   /** Sets the commands (once the features they drive exist) and registers them. */
@@ -150,17 +154,14 @@ export class Ctx {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
     };
-    const fileEvents = watchPatterns(this.config.settings).map(({ base, glob }) =>
-      vscode.workspace.createFileSystemWatcher(base ? new vscode.RelativePattern(vscode.Uri.file(base), glob) : glob),
-    );
-    this.pushClientCleanup(...fileEvents);
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { language: LANGUAGE_ID },
         { scheme: 'file', pattern: '**/*.role.{yaml,yml}' },
         { scheme: 'untitled', pattern: '**/*.role.{yaml,yml}' },
       ],
-      synchronize: { configurationSection: 'roleBlueprint', fileEvents },
+      // The server registers its configuration section and a watcher for the workspace's JSON and
+      // YAML files itself (dynamic registration); `#watchExternalFiles` covers files outside it.
       outputChannel: this.output,
       errorHandler: this.#errorHandler(),
     };
@@ -192,9 +193,23 @@ export class Ctx {
     };
   }
 
-  async #offerRestart(): Promise<void> {
-    const choice = await vscode.window.showInformationMessage('Changed Role Blueprint catalogs or schemas take effect after a server restart.', 'Restart Server');
-    if (choice) await this.restart();
+  /** (Re)creates the watchers of `externalWatchTargets`, forwarding their events to the running server. */
+  #watchExternalFiles(): void {
+    for (const watcher of this.#externalWatchers.splice(0)) watcher.dispose();
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    for (const { base, glob } of externalWatchTargets(this.config.settings, folders)) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(base), glob));
+      const forward = (type: FileChangeType) => (uri: vscode.Uri) => {
+        const client = this.client;
+        if (client) void client.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.code2ProtocolConverter.asUri(uri), type }] });
+      };
+      this.#externalWatchers.push(
+        watcher,
+        watcher.onDidCreate(forward(FileChangeType.Created)),
+        watcher.onDidChange(forward(FileChangeType.Changed)),
+        watcher.onDidDelete(forward(FileChangeType.Deleted)),
+      );
+    }
   }
 
   /** Registers each command as its `enabled` or `disabled` variant, when the client's state flips. */

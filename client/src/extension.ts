@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createCommands } from './commands';
 import { Ctx } from './ctx';
 import { PreviewManager } from './preview/manager';
+import { registerSemanticTokens } from './semanticTokens';
 
 let ctx: Ctx | undefined;
 
@@ -11,6 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const previews = new PreviewManager(ctx);
     ctx.pushExtCleanup(
       previews,
+      registerSemanticTokens(),
       ctx.onDidChangeServerState((state) => {
         if (state === 'running') previews.invalidateAll();
       }),

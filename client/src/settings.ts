@@ -4,6 +4,8 @@
  * `vscode` wrapper is config.ts), so it is unit-tested.
  */
 
+import * as path from 'node:path';
+
 export const CONFIG_SECTION = 'roleBlueprint';
 
 /**
@@ -27,12 +29,6 @@ export const DEFAULT_SETTINGS: ClientSettings = {
   previewScrollSync: true,
 };
 
-/**
- * Settings whose change needs a server restart: catalogs and schemas decide which files the
- * client watches for the server, and that list is fixed when the client starts.
- */
-export const RESTART_REQUIRED: readonly string[] = ['catalogs', 'schemas'];
-
 function stringRecord(value: unknown): Record<string, string> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const result: Record<string, string> = {};
@@ -55,33 +51,30 @@ export function readSettings(get: (key: string) => unknown): ClientSettings {
   };
 }
 
-/** Files the server always reads besides the open blueprints. */
-export const WATCHED_FILES: readonly string[] = ['**/*.role.{yaml,yml}', '**/*.schema.json'];
-
-/** A file watcher's pattern: a glob in every workspace folder, or a file name under an absolute folder. */
-export interface WatchPattern {
-  readonly base?: string;
+/** A file to watch: `glob` under the absolute folder `base`. */
+export interface WatchTarget {
+  readonly base: string;
   readonly glob: string;
 }
 
 /**
- * What the client watches for the server: the blueprints and schemas, plus the configured
- * catalogs and schema files. A relative path is matched in every workspace folder, an absolute
- * one where it is; `../` paths and URLs are not watched (the server still reads them).
- * Backslashes become slashes so Windows paths work as globs.
+ * Catalog and schema files the server's own file watcher cannot see. The server registers a
+ * watcher for every JSON and YAML file in the workspace folders (blueprints, schemas, catalogs);
+ * a configured file outside every folder (an absolute path, or `../shared/kpis.json`) is
+ * watched by the client, which forwards its changes. A relative path resolves against each
+ * folder, as the server does; URLs are not files.
  */
-export function watchPatterns(settings: Pick<ClientSettings, 'catalogs' | 'schemas'>): WatchPattern[] {
-  const patterns = new Map<string, WatchPattern>(WATCHED_FILES.map((glob) => [glob, { glob }]));
-  for (const file of [...settings.catalogs, ...Object.values(settings.schemas)]) {
-    const path = file.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-    if (!path || /^[a-z][a-z0-9+.-]+:\/\//i.test(path) || path.startsWith('../')) continue;
-    if (/^([a-zA-Z]:)?\//.test(path)) {
-      const slash = path.lastIndexOf('/');
-      const pattern = { base: path.slice(0, slash) || '/', glob: path.slice(slash + 1) };
-      patterns.set(`${pattern.base}\n${pattern.glob}`, pattern);
-    } else {
-      patterns.set(`**/${path}`, { glob: `**/${path}` });
+export function externalWatchTargets(settings: Pick<ClientSettings, 'catalogs' | 'schemas'>, folders: readonly string[]): WatchTarget[] {
+  const targets = new Map<string, WatchTarget>();
+  const inside = (file: string) => folders.some((folder) => !path.relative(folder, file).startsWith('..'));
+  for (const entry of [...settings.catalogs, ...Object.values(settings.schemas)]) {
+    const file = entry.trim();
+    if (!file || /^[a-z][a-z0-9+.-]+:\/\//i.test(file)) continue;
+    const candidates = path.isAbsolute(file) ? [path.normalize(file)] : folders.map((folder) => path.resolve(folder, file));
+    for (const candidate of candidates) {
+      if (inside(candidate)) continue;
+      targets.set(candidate, { base: path.dirname(candidate), glob: path.basename(candidate) });
     }
   }
-  return [...patterns.values()];
+  return [...targets.values()];
 }

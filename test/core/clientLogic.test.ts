@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CrashPolicy } from '../../client/src/crashPolicy';
+import { ENUM_VALUES, scanHighlights } from '../../client/src/highlight';
 import { exportFileName, importTargetName, newBlueprintName, skeletonSnippetBody } from '../../client/src/fileNames';
 import { DEFAULT_SETTINGS, externalWatchTargets, readSettings } from '../../client/src/settings';
 import { statusView } from '../../client/src/statusText';
-import { SECTIONS } from '../../server/src/core/sections';
 import type { DocumentStatus } from '../../server/src/lsp/protocol';
 
 const root = join(__dirname, '..', '..');
@@ -132,32 +132,74 @@ suite('client file names', () => {
   });
 });
 
-suite('client grammar and manifest', () => {
-  const grammar = JSON.parse(readFileSync(join(root, 'syntaxes', 'role-blueprint.tmLanguage.json'), 'utf8'));
+suite('client highlighting and manifest', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const marked = (text: string) => scanHighlights(text).map((h) => `${h.line}:${h.start} ${h.kind} ${text.split('\n')[h.line].slice(h.start, h.start + h.length)}`);
 
-  test('the grammar marks exactly the 20 section keys of sections.ts', () => {
-    const match = /^\^\(([^)]*)\)/.exec(grammar.repository['section-key'].match);
-    assert.deepEqual(match?.[1].split('|'), SECTIONS.map((s) => s.key));
+  test('section keys at the top level and enum values are marked, with exact positions', () => {
+    const text = [
+      '# summary: in a comment',
+      'blueprint: 1',
+      'role:',
+      '  title: Lead   # level: lead',
+      '  level: lead',
+      'summary: |-',
+      '  text',
+      '',
+      '  level: mid',
+      'responsibilities:',
+      '  summary: nested',
+      'technical_skills:',
+      '  must_have:',
+      '    - name: Go',
+      '      importance: "critical"',
+      '    - { name: Rust, importance: optional }',
+      'tools:',
+      '  - name: Git',
+      '    prevalence: context_specific # why',
+      '    note: "importance: critical"',
+      '    prevalence: sometimes',
+      'posting:',
+      '  employment_type: FULL_TIME',
+      'summaryx: 1',
+      'goals :',
+    ].join('\n');
+    assert.deepEqual(marked(text), [
+      '4:9 enum lead',
+      '5:0 section summary',
+      '9:0 section responsibilities',
+      '11:0 section technical_skills',
+      '14:19 enum critical',
+      '15:32 enum optional',
+      '16:0 section tools',
+      '18:16 enum context_specific',
+      '22:19 enum FULL_TIME',
+      '24:0 section goals',
+    ]);
   });
 
-  test('the grammar marks exactly the schema enum values', () => {
+  test('a block scalar ends at the first line that is not more indented than its key', () => {
+    assert.deepEqual(marked(['role:', '  summary: >', '    level: mid', '  level: mid', 'mission: |', 'kpis:'].join('\n')), ['3:9 enum mid', '4:0 section mission', '5:0 section kpis']);
+    assert.deepEqual(marked(['mission: |', '  kpis:', 'kpis:'].join('\n')), ['0:0 section mission', '2:0 section kpis']);
+    assert.deepEqual(marked(['mission: >-', 'mission'].join('\n')), ['0:0 section mission']);
+  });
+
+  test('the enum lists are exactly the schema enums', () => {
     const schema = JSON.parse(readFileSync(join(root, 'schemas', 'role-blueprint.schema.json'), 'utf8'));
-    const fromSchema = new Map<string, string[]>();
+    const fromSchema: Record<string, unknown> = {};
     (function walk(node: unknown, key: string): void {
       if (typeof node !== 'object' || node === null) return;
       const record = node as Record<string, unknown>;
-      if (Array.isArray(record.enum)) fromSchema.set(key, record.enum as string[]);
+      if (Array.isArray(record.enum)) fromSchema[key] = record.enum;
       for (const [child, value] of Object.entries(record)) walk(value, child === 'properties' ? key : child);
     })(schema, '');
-    const fromGrammar = new Map<string, string[]>();
-    for (const pattern of grammar.repository['enum-value'].patterns as { match: string }[]) {
-      const key = /^\(\?<=\\b([a-z_]+): /.exec(pattern.match)?.[1];
-      const values = /\)\(([^()]*)\)\(\?=/.exec(pattern.match)?.[1];
-      assert.ok(key && values, pattern.match);
-      fromGrammar.set(key, values.split('|'));
-    }
-    assert.deepEqual(new Map([...fromGrammar].sort()), new Map([...fromSchema].sort()));
+    assert.deepEqual(ENUM_VALUES, fromSchema);
+  });
+
+  test('the semantic token types are contributed and mapped to scopes', () => {
+    const types = (manifest.contributes.semanticTokenTypes as { id: string }[]).map((t) => t.id).sort();
+    assert.deepEqual(types, ['roleBlueprintEnum', 'roleBlueprintSection']);
+    assert.deepEqual(Object.keys(manifest.contributes.semanticTokenScopes[0].scopes).sort(), types);
   });
 
   test('every command the client registers is contributed, and every contributed command exists', () => {
