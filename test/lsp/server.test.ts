@@ -259,6 +259,12 @@ suite('LSP server in process (push diagnostics)', () => {
       const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: DRAFT_URI }, position: { line: 1, character: 1 } });
       assert.match(hover?.contents.value ?? '', /\*\*Role\*\*/);
       assert.strictEqual(await client.request('textDocument/hover', { textDocument: { uri: DRAFT_URI }, position: null }), null);
+
+      // A catalog no longer named in the settings: its problems are cleared.
+      const cleared = client.diagnostics.next((d) => d.uri === catalogUri);
+      client.settings = {};
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepStrictEqual((await cleared).diagnostics, []);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -338,6 +338,8 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
 
   /** uriKeys of the catalog files in use, to reload them when they change on disk. */
   const catalogPaths = new Set<string>();
+  /** Catalog files whose problems are published, to clear them when a file is no longer used. */
+  let catalogDiagnosticUris: string[] = [];
 
   /** Reads `roleBlueprint.catalogs` (relative to the first folder that has the file) and hands them to the core. */
   const loadCatalogs = async (): Promise<void> => {
@@ -360,7 +362,10 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
       if (!found) missing.push(entry);
     }
     const results = ls.setUserCatalogs(files);
-    for (const { path: file, diagnostics } of results) void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics }).catch(() => undefined);
+    const published = results.map(({ path: file, diagnostics }) => ({ uri: pathToUri(file), diagnostics }));
+    const stale = catalogDiagnosticUris.filter((uri) => !published.some((p) => p.uri === uri)).map((uri) => ({ uri, diagnostics: [] }));
+    for (const params of [...stale, ...published]) void connection.sendDiagnostics(params).catch(() => undefined);
+    catalogDiagnosticUris = published.map((p) => p.uri);
     const broken = results.filter((r) => r.diagnostics.length).map((r) => path.basename(r.path));
     const messages = [...(missing.length ? [`Catalog files not found: ${missing.join(', ')}`] : []), ...(broken.length ? [`Catalog entries skipped in ${broken.join(', ')} (see Problems)`] : [])];
     if (messages.length) problems.set('catalogs', messages.join('; '));
