@@ -22,7 +22,6 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { version as serverVersion } from '../../../package.json';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
 import { formatReport, ImportError, importBlueprint } from '../core/importer';
-import { findSchemaModeline, schemaForPath, type OrgSchemaChoice } from '../core/orgSchemas';
 import { computeCompleteness } from '../core/render';
 import { filterWorkspaceSymbols } from '../core/symbols';
 import { nodeFileSystem, pathToUri, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
@@ -40,6 +39,7 @@ import {
   type ServerStatus,
 } from './protocol';
 import { readServerSettings, type ServerSettings } from './settings';
+import { OrgSchemaHost } from './orgSchemaHost';
 import { WorkspaceRoles } from './workspaceRoles';
 import { ROLE_FILE_NAME, scanRoleFiles, yieldToEventLoop } from './workspaceScan';
 
@@ -192,56 +192,15 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
 
   // ---- organisation schemas ----
 
-  const inflightSchemas = new Map<string, Promise<void>>();
-
-  const orgSchemaChoice = (doc: TextDocument): OrgSchemaChoice | undefined => {
-    const docPath = uriToPath(doc.uri);
-    const modeline = findSchemaModeline(doc.getText());
-    if (modeline) {
-      const written = modeline.path;
-      if (/^[a-z][a-z0-9+.-]+:/i.test(written) && !/^[a-z]:[\\/]/i.test(written)) {
-        return { key: uriToPath(written) ?? written, label: written };
-      }
-      const base = docPath ? path.dirname(docPath) : workspaceFolders[0];
-      return { key: base ? path.resolve(base, written) : written, label: written };
-    }
-    if (!docPath || Object.keys(settings.schemas).length === 0) return undefined;
-    for (const folder of workspaceFolders) {
-      const relative = path.relative(folder, docPath);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
-      const schemaPath = schemaForPath(relative, settings.schemas);
-      if (schemaPath) return { key: path.resolve(folder, schemaPath), label: schemaPath };
-    }
-    return undefined;
-  };
-
-  const loadOrgSchema = (key: string): Promise<void> => {
-    const running = inflightSchemas.get(key);
-    if (running) return running;
-    const load = (async () => {
-      let source: { text: string } | { error: string };
-      if (!path.isAbsolute(key)) {
-        source = { error: /^[a-z][a-z0-9+.-]+:/i.test(key) ? 'only schema files in the workspace are supported, not URLs' : 'a relative path needs a saved file or an open folder to be resolved against' };
-      } else {
-        try {
-          source = { text: await fs.readFile(key) };
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          source = { error: code === 'ENOENT' ? `the file ${key} does not exist` : `the file cannot be read (${(error as Error).message})` };
-        }
-      }
-      const state = ls.setOrgSchema(key, source);
-      if (state.ok) problems.delete(`schema:${key}`);
-      else problems.set(`schema:${key}`, `Organisation schema ${key}: ${state.reason}`);
-      sendStatus();
-    })().finally(() => inflightSchemas.delete(key));
-    inflightSchemas.set(key, load);
-    return load;
-  };
+  const orgSchemas = new OrgSchemaHost(ls, fs, (key, problem) => {
+    if (problem) problems.set(`schema:${key}`, `Organisation schema ${key}: ${problem}`);
+    else problems.delete(`schema:${key}`);
+    sendStatus();
+  });
 
   const diagnosticsFor = async (doc: TextDocument): Promise<Diagnostic[]> => {
-    const orgSchema = orgSchemaChoice(doc);
-    if (orgSchema && !ls.hasOrgSchema(orgSchema.key)) await loadOrgSchema(orgSchema.key);
+    const orgSchema = orgSchemas.choiceFor(doc, workspaceFolders, settings.schemas);
+    if (orgSchema) await orgSchemas.ensureLoaded(orgSchema.key);
     return ls.computeDiagnostics(doc, { orgSchema });
   };
 
@@ -453,13 +412,8 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     let catalogsChanged = false;
     for (const change of Array.isArray(params?.changes) ? params.changes : []) {
       if (typeof change?.uri !== 'string') continue;
-      const key = uriKey(change.uri);
-      if (ls.hasOrgSchema(key) || inflightSchemas.has(key)) {
-        ls.removeOrgSchema(key); // reloaded on the next check of a file that names it
-        problems.delete(`schema:${key}`);
-        schemasChanged = true;
-      }
-      if (catalogPaths.has(key)) catalogsChanged = true;
+      if (orgSchemas.invalidate(change.uri)) schemasChanged = true;
+      if (catalogPaths.has(uriKey(change.uri))) catalogsChanged = true;
       const file = uriToPath(change.uri);
       if (file && ROLE_FILE_NAME.test(file)) {
         if (change.type === FileChangeType.Deleted) roles.removeFile(change.uri);
@@ -467,10 +421,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
       }
     }
     if (catalogsChanged) await loadCatalogs();
-    if (schemasChanged) {
-      sendStatus();
-      revalidateAll();
-    }
+    if (schemasChanged) revalidateAll();
   };
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -535,7 +486,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
       }),
     ),
   );
-  connection.onCompletionResolve(handle('completionResolve', null as unknown as CompletionItem, (item) => (isRecord(item) ? ls.resolveCompletion(item) : item)));
+  connection.onCompletionResolve((item, token) => handle('completionResolve', item, (it: CompletionItem) => (isRecord(it) ? ls.resolveCompletion(it) : it))(item, token));
   connection.onHover(
     handle('hover', null, (params) =>
       withPosition(params, null, (doc, position) => {
