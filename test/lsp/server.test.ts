@@ -383,7 +383,9 @@ suite('LSP server in process: failures stay inside one feature', () => {
       const opened = client.nextDiagnostics(DRAFT_URI);
       client.open(DRAFT_URI, BROKEN_LEVEL);
       await opened;
+      const unhealthy = client.statuses.next((st) => st.health === 'error');
       assert.deepStrictEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: DRAFT_URI } }), []);
+      assert.match((await unhealthy).message ?? '', /documentSymbol failed: outline exploded/);
       const logged = client.logs.find((m) => m.includes('documentSymbol failed'));
       assert.ok(logged, client.logs.join('\n'));
       assert.match(logged, /outline exploded\n\s+at /, 'the stack is logged');

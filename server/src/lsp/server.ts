@@ -135,6 +135,8 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   const roles = new WorkspaceRoles(ls, fs);
   /** Why the server is not fully healthy, by source. */
   const problems = new Map<string, string>();
+  /** Features whose last call failed inside the server (health: error until one succeeds). */
+  const failing = new Map<string, string>();
   let indexing = false;
   let scanId = 0;
 
@@ -144,10 +146,14 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     <P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
     async (params: P, token: CancellationToken): Promise<R> => {
       try {
-        return await handler(params, token);
+        const result = await handler(params, token);
+        if (failing.delete(name)) sendStatus();
+        return result;
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         logger.error(`roleBlueprint: ${name} failed: ${describeError(error)}`);
+        failing.set(name, `${name} failed: ${error instanceof Error ? error.message : String(error)} (details in the output)`);
+        sendStatus();
         return empty;
       }
     };
@@ -181,9 +187,9 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
 
   const sendStatus = (): void => {
     if (!initialized) return;
-    const messages = [...problems.values()];
+    const messages = [...failing.values(), ...problems.values()];
     const status: ServerStatus = {
-      health: messages.length ? 'warning' : 'ok',
+      health: failing.size ? 'error' : messages.length ? 'warning' : 'ok',
       quiescent: !indexing,
       message: messages.length ? messages.join('\n') : indexing ? 'Indexing role files…' : undefined,
     };
