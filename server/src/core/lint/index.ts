@@ -12,6 +12,7 @@ import { levelBudgetAuthority } from './rules/levelBudgetAuthority';
 import { levelMissingLeadership } from './rules/levelMissingLeadership';
 import { levelTooManyMustHaves } from './rules/levelTooManyMustHaves';
 import { levelYearsMismatch } from './rules/levelYearsMismatch';
+import { postingMissingField, postingNoSection } from './rules/postingFields';
 import { summaryTooMany } from './rules/summaryTooMany';
 import { summaryUnknownItem } from './rules/summaryUnknownItem';
 import { techStackUnknownTool } from './rules/techStackUnknownTool';
@@ -42,6 +43,8 @@ export const LINT_RULES: readonly LintRule[] = [
   completenessPlaceholder,
   completenessMissingDescription,
   duplicateNear,
+  postingMissingField,
+  postingNoSection,
 ];
 
 export { wordingBalance, type WordingBalance } from './wording';
