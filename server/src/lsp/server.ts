@@ -22,6 +22,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { version as serverVersion } from '../../../package.json';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
 import { formatReport, ImportError, importBlueprint } from '../core/importer';
+import { CODE_ACTION_KINDS } from '../core/codeActions';
 import { computeCompleteness } from '../core/render';
 import { filterWorkspaceSymbols } from '../core/symbols';
 import { nodeFileSystem, pathToUri, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
@@ -360,6 +361,8 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
         referencesProvider: true,
         completionProvider: { resolveProvider: true },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: Object.values(CODE_ACTION_KINDS) },
+        documentFormattingProvider: true,
         workspaceSymbolProvider: true,
         ...(flags.pullDiagnostics ? { diagnosticProvider: { identifier: 'role-blueprint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -501,6 +504,12 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
       }),
     ),
   );
+  connection.onCodeAction(
+    handle('codeAction', [], (params) =>
+      withDocument(params, [], (doc) => ls.getCodeActions(doc, params.range, { diagnostics: params.context?.diagnostics ?? [], only: params.context?.only })),
+    ),
+  );
+  connection.onDocumentFormatting(handle('formatting', [], (params) => withDocument(params, [], (doc) => ls.format(doc, params.options))));
   connection.onReferences(handle('references', [], (params) => withPosition(params, [], (doc, position) => ls.findReferences(doc, position, !!params?.context?.includeDeclaration))));
   connection.onWorkspaceSymbol(
     handle('workspaceSymbol', [], async (params) => {
