@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../../server/src/core';
 import { mutate, random } from './mutate';
 
@@ -52,13 +52,21 @@ function lineLength(doc: TextDocument, line: number): number {
   return end - start;
 }
 
-type Feature = (service: RoleBlueprintLanguageService, doc: TextDocument, position: Position) => unknown;
+type Feature = (service: RoleBlueprintLanguageService, doc: TextDocument, position: Position, diagnostics: Diagnostic[]) => unknown;
 
 /** Every feature of the service that takes a document; the ranges each returns are checked. */
 const FEATURES: Record<string, Feature> = {
   diagnostics: (s, d) => s.computeDiagnostics(d),
   render: (s, d) => s.render(d, 'html'),
   markdown: (s, d) => s.render(d, 'markdown'),
+  symbols: (s, d) => s.documentSymbols(d),
+  folding: (s, d) => s.foldingRanges(d).map((f) => ({ range: { start: { line: f.startLine, character: 0 }, end: { line: f.endLine, character: 0 } } })),
+  completion: (s, d, p) => s.getCompletions(d, p),
+  hover: (s, d, p) => s.getHover(d, p),
+  definition: (s, d, p) => s.findDefinition(d, p).map((l) => ({ range: l.originSelectionRange })),
+  references: (s, d, p) => s.findReferences(d, p, true),
+  codeActions: (s, d, p, diagnostics) => s.getCodeActions(d, { start: p, end: p }, { diagnostics }).flatMap((a) => a.edit?.changes?.[d.uri] ?? []),
+  format: (s, d) => s.format(d, { tabSize: 2, insertSpaces: true }),
 };
 
 /** Ranges anywhere in a feature's result (diagnostics, symbols, edits, hovers…). */
@@ -93,10 +101,14 @@ export function runFuzz(options: { count: number; seed?: number; seeds?: string[
     const rng = random(seed ^ 0x9e3779b9);
     const position = doc.positionAt(Math.floor(rng() * (text.length + 1)));
     const started = performance.now();
+    let diagnostics: Diagnostic[] = [];
     for (const [feature, run] of Object.entries(FEATURES)) {
       try {
-        const result = run(service, doc, position);
-        if (feature === 'diagnostics') stats.diagnostics += (result as unknown[]).length;
+        const result = run(service, doc, position, diagnostics);
+        if (feature === 'diagnostics') {
+          diagnostics = result as Diagnostic[];
+          stats.diagnostics += diagnostics.length;
+        }
         for (const range of collectRanges(result)) {
           if (!inside(doc, range)) {
             stats.outOfRange.push({ seed, applied, feature, problem: JSON.stringify(range) });
