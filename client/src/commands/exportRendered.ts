@@ -39,6 +39,8 @@ export async function exportRendered(ctx: CtxInit, previews: PreviewManager, arg
     return;
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
-  const choice = await vscode.window.showInformationMessage(`Exported ${baseName(target)}.`, 'Open');
-  if (choice) await vscode.commands.executeCommand('vscode.open', target);
+  // Not awaited: the command is done when the file is written, not when the message is dismissed.
+  void vscode.window.showInformationMessage(`Exported ${baseName(target)}.`, 'Open').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('vscode.open', target);
+  });
 }

@@ -31,8 +31,10 @@ async function runImport(ctx: CtxInit, arg: unknown): Promise<void> {
   for (const line of result.report) ctx.output.info(`  ${line}`);
   if (result.report.length > 0) {
     const notes = `${result.report.length} note${result.report.length === 1 ? '' : 's'}`;
-    const choice = await vscode.window.showInformationMessage(`Imported ${baseName(target)} with ${notes} (text kept in \`notes\` or not recognised).`, 'Show Details');
-    if (choice) ctx.output.show(true);
+    // Not awaited: the command is done when the file is open, not when the message is dismissed.
+    void vscode.window.showInformationMessage(`Imported ${baseName(target)} with ${notes} (text kept in \`notes\` or not recognised).`, 'Show Details').then((choice) => {
+      if (choice) ctx.output.show(true);
+    });
   }
 }
 
