@@ -8,6 +8,9 @@ import { isFromWebviewMessage, type PreviewState, type ToWebviewMessage } from '
 /** An editor scroll that we caused ourselves (preview → editor) is not sent back to the preview. */
 const OWN_REVEAL_TIMEOUT_MS = 1000;
 
+/** Re-asks for a render that came back older than the document, at most this often in a row. */
+const MAX_STALE_RETRIES = 5;
+
 export function previewWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
@@ -35,6 +38,8 @@ export class BlueprintPreview implements vscode.Disposable {
   #pending = false;
   /** The text of the message page in `webview.html`, so it is not set again on every keystroke. */
   #shownMessage: string | undefined;
+  /** Renders in a row that came back older than the document; see `MAX_STALE_RETRIES`. */
+  #staleRetries = 0;
   #ownReveal: { readonly line: number; readonly at: number } | undefined;
   #disposed = false;
   readonly #disposables: vscode.Disposable[] = [];
@@ -154,6 +159,14 @@ export class BlueprintPreview implements vscode.Disposable {
       return;
     }
     this.#renderedKey = `${source.toString()}@${result.version}#${this.#diagnosticsGeneration}`;
+    // The server answered for an older text (its didChange was still on the way): ask again,
+    // a bounded number of times, so the last keystroke is never left unrendered.
+    if (result.version < document.version && this.#staleRetries < MAX_STALE_RETRIES) {
+      this.#staleRetries++;
+      this.#pending = true;
+    } else {
+      this.#staleRetries = 0;
+    }
     if (this.#pageSource === source.toString()) {
       this.#post({ type: 'update', source: source.toString(), version: result.version, html: result.content });
     } else {
