@@ -17,6 +17,8 @@ export interface SessionResult {
   emptyHovers: number;
   emptySymbols: number;
   peakRssMiB: number;
+  /** Edit rounds played (fewer than asked when the session ran out of its time budget). */
+  steps: number;
 }
 
 export interface DocResult {
@@ -106,9 +108,10 @@ export function renderMarkdownReport(result: BenchResult): string {
     '',
   );
   out.push(
-    `Both servers run over stdio, one after the other, on the same documents; each gets the same seeded sequence (seed ${result.seed}) of ${result.steps} incremental edits ` +
+    `Both servers run over stdio, one after the other, on the same documents; each gets the same seeded sequence (seed ${result.seed}) of up to ${result.steps} incremental edits ` +
       '(typing into a KPI target, renaming a tool, adding/removing a list item, inserting a KPI row); after each edit the client waits for the diagnostics of that version, ' +
       'then asks for two completions (after `name: ` in a tool row, at a KPI row key, after `importance: `), one hover and the document symbols. ' +
+      'A session stops early when its edit rounds exceed the time budget; the rounds played are given under each table. ' +
       'Ratio = yaml-language-server ÷ ours (how many times faster or smaller ours is). Timings on a loaded machine are noisy: compare numbers from the same run only.',
     '',
   );
@@ -126,7 +129,7 @@ export function renderMarkdownReport(result: BenchResult): string {
       out.push(`| ${metric.name} | ${format(o, metric.unit)} | ${format(y, metric.unit)} | ${ratio} | ${target?.text ?? ''} | ${met} |`);
     }
     const counts = (s: SessionResult | undefined) =>
-      s ? `${s.firstDiagnosticsCount} → ${s.lastDiagnosticsCount} diagnostics; empty answers: ${s.emptyCompletions}/${allCompletions(s).length} completions, ${s.emptyHovers}/${s.hoverMs.length} hovers, ${s.emptySymbols}/${s.symbolsMs.length} outlines` : 'not run';
+      s ? `${s.steps} edit rounds; ${s.firstDiagnosticsCount} → ${s.lastDiagnosticsCount} diagnostics; empty answers: ${s.emptyCompletions}/${allCompletions(s).length} completions, ${s.emptyHovers}/${s.hoverMs.length} hovers, ${s.emptySymbols}/${s.symbolsMs.length} outlines` : 'not run';
     out.push('', `Ours: ${counts(ours)}. yaml-language-server: ${counts(yls)}.`);
     if (ours?.renderMs.length) out.push(`\n\`roleBlueprint/render\` (html) over LSP on this document: p50 ${format(percentile(ours.renderMs, 50), 'ms')}, max ${format(Math.max(...ours.renderMs), 'ms')}.`);
     out.push('');

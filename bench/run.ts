@@ -18,8 +18,10 @@ import { COMPLETION_KINDS, HOVER_KINDS, Scenario, type CompletionKind } from './
  * check of 1,000 generated files and the preview render. Writes bench/out/latest.json and
  * bench/results/latest.md.
  *
- * Options: --steps N (edits per document per server, default 100), --profile (CPU profiles of our
- * server into bench/out/prof), --skip-yls (our server only, for profiling work).
+ * Options: --steps N (edits per document per server, default 100), --budget S (seconds of edit
+ * rounds per session, default 60: a server that is slower stops early, after the same prefix of
+ * the sequence), --profile (unminified bundles, CPU profiles of our server into bench/out/prof),
+ * --skip-yls (our server only, for profiling work).
  */
 
 const ROOT = path.resolve(__dirname, '..');
@@ -37,8 +39,11 @@ const option = (name: string, fallback: number) => {
   return at === -1 ? fallback : Number(argv[at + 1]);
 };
 const STEPS = option('--steps', 100);
+const BUDGET_MS = option('--budget', 60) * 1000;
+const MIN_STEPS = 10;
+const RENDER_REQUESTS = 10;
 
-/** The bundles under test, built from the current sources into bench/out (dist/ is left alone). */
+/** The bundles under test, built from the current sources into bench/out (dist/ is left alone), minified as packaged. */
 async function buildBundles(): Promise<{ server: string; cli: string }> {
   const outdir = path.join(OUT, 'dist');
   await esbuild.build({
@@ -50,6 +55,7 @@ async function buildBundles(): Promise<{ server: string; cli: string }> {
     format: 'cjs',
     target: 'node20',
     mainFields: ['main', 'module'],
+    minify: !flag('--profile'),
     logLevel: 'warning',
   });
   return { server: path.join(outdir, 'server.js'), cli: path.join(outdir, 'cli.js') };
@@ -138,9 +144,12 @@ async function runSession(spec: ServerSpec, doc: BenchDoc): Promise<SessionResul
       emptyHovers: 0,
       emptySymbols: 0,
       peakRssMiB: 0,
+      steps: 0,
     };
     const textDocument = { uri: doc.uri };
+    const started = performance.now();
     for (let step = 0; step < STEPS; step++) {
+      if (step >= MIN_STEPS && performance.now() - started > BUDGET_MS) break;
       const edit = scenario.nextEdit(text.getText());
       text = TextDocument.update(text, [edit.change], text.version + 1);
       const diagnostics = await client.change(doc.uri, text.version, edit.change);
@@ -159,9 +168,10 @@ async function runSession(spec: ServerSpec, doc: BenchDoc): Promise<SessionResul
       const symbols = await client.request('textDocument/documentSymbol', { textDocument });
       result.symbolsMs.push(symbols.ms);
       if (isEmptyResult(symbols.result)) result.emptySymbols++;
+      result.steps++;
     }
     if (spec.languageId === 'role-blueprint') {
-      for (let i = 0; i < 20; i++) result.renderMs.push((await client.request('roleBlueprint/render', { uri: doc.uri, format: 'html' })).ms);
+      for (let i = 0; i < RENDER_REQUESTS; i++) result.renderMs.push((await client.request('roleBlueprint/render', { uri: doc.uri, format: 'html' })).ms);
     }
     result.peakRssMiB = client.peakRssMiB();
     return result;
