@@ -9,6 +9,11 @@ function diagnosticsOf(text: string, settings?: Partial<Settings>): Diagnostic[]
   return createLanguageService({ settings }).computeDiagnostics(doc);
 }
 
+/** A diagnostic's message as plain text (LSP 3.18 also allows markup). */
+function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 /** `line:char-line:char code` for compact, exact assertions. */
 function brief(d: Diagnostic): string {
   const { start, end } = d.range;
@@ -28,7 +33,7 @@ suite('validation', () => {
     const [d, ...rest] = diagnosticsOf(text).filter((x) => String(x.code).startsWith('schema'));
     assert.equal(rest.length, 0);
     assert.equal(brief(d), '4:0-4:3 schema.unknown-key');
-    assert.match(d.message, /Did you mean "kpis"\?/);
+    assert.match(messageOf(d), /Did you mean "kpis"\?/);
     assert.deepEqual((d.data as { suggestions: string[] }).suggestions[0], 'kpis');
   });
 
@@ -36,14 +41,14 @@ suite('validation', () => {
     const [d, ...rest] = diagnosticsOf(VALID.replace('level: lead', 'level: leed')).filter((x) => String(x.code).startsWith('schema'));
     assert.equal(rest.length, 0);
     assert.equal(brief(d), '3:9-3:13 schema.enum');
-    assert.match(d.message, /Did you mean "lead"\?/);
+    assert.match(messageOf(d), /Did you mean "lead"\?/);
   });
 
   test('a missing role.title: one error on the parent key', () => {
     const [d, ...rest] = diagnosticsOf(VALID.replace('  title: Lead MLOps Engineer\n', '')).filter((x) => String(x.code).startsWith('schema'));
     assert.equal(rest.length, 0);
     assert.equal(brief(d), '1:0-1:4 schema.required');
-    assert.match(d.message, /"title"/);
+    assert.match(messageOf(d), /"title"/);
   });
 
   test('a YAML syntax error: one error on its line, no schema noise', () => {
@@ -57,7 +62,7 @@ suite('validation', () => {
   test('a wrong type: on the value, in words a hiring manager reads', () => {
     const [d] = diagnosticsOf(VALID.replace('target: ">= 95%"', 'target: [95]')).filter((x) => String(x.code).startsWith('schema'));
     assert.equal(brief(d), '6:12-6:16 schema.type');
-    assert.equal(d.message, '"target" of KPI #1 should be text, not a list.');
+    assert.equal(messageOf(d), '"target" of KPI #1 should be text, not a list.');
   });
 
   test('anyOf: only the best-fitting branch is reported', () => {
