@@ -102,6 +102,15 @@ suite('completion: catalog rows', () => {
     assert.equal(newText(compact[0]), 'MLflow\n  category: ${1:Experiment tracking / registry}\n  use: ${2:Track runs, register models}\n  prevalence: ${3|common,optional,context_specific|}$0');
   });
 
+  test('a new row below another one gets every catalog field: the rows above are not its keys', () => {
+    const features = createFeatures();
+    const below = 'tools:\n  - name: Terraform\n    category: IaC\n    use: Provision\n    prevalence: common\n';
+    const named = features.complete(`${below}  - name: ml$$CURSOR$$\n`).find((i) => i.label === 'MLflow')!;
+    assert.equal(newText(named), 'MLflow\n    category: ${1:Experiment tracking / registry}\n    use: ${2:Track runs, register models}\n    prevalence: ${3|common,optional,context_specific|}$0');
+    const bare = features.complete(`${below}  - $$CURSOR$$\n`).find((i) => i.label === 'MLflow')!;
+    assert.equal(newText(bare), 'name: MLflow\n    category: ${1:Experiment tracking / registry}\n    use: ${2:Track runs, register models}\n    prevalence: ${3|common,optional,context_specific|}$0');
+  });
+
   test('choosing a tool inserts the whole row with tab stops, enum fields as a choice led by the catalog value', () => {
     const items = createFeatures().complete('tools:\n  - name: ml$$CURSOR$$\n');
     const mlflow = items.find((i) => i.label === 'MLflow')!;

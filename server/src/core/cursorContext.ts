@@ -138,7 +138,10 @@ export function mappingKeys(lines: LineReader, line: number, col: number): strin
     const element = info.elements.find((e) => e.col === col);
     return element?.kind === 'key' ? element.key : undefined;
   };
-  for (let l = line - 1; l >= 0; l--) {
+  // A line that opens its item (`- name: x`, or a bare `- `) is the mapping's first line: the
+  // lines above belong to the previous item.
+  const opensItem = lines.info(line).elements.filter((e) => e.col < col).at(-1)?.kind === 'dash';
+  for (let l = line - 1; l >= 0 && !opensItem; l--) {
     const shape = lines.shape(l);
     if (shape.first === -1 || shape.indent > col) continue;
     const info = lines.info(l);
