@@ -19,8 +19,11 @@ const FORMATS: Record<'document' | 'markdown', ExportFormat> = {
 /**
  * Export = the server's renderer (the preview's and the CLI's) into a file the user picks,
  * proposed beside the blueprint. The HTML is one self-contained page (inline CSS, no scripts).
+ * A caller running the command programmatically (scripts, the e2e tests) may pass the target
+ * file as a Uri after the blueprint, which skips the save dialog (menus pass an array of
+ * selected files or an editor context there, never a bare Uri).
  */
-export async function exportRendered(ctx: CtxInit, previews: PreviewManager, arg: unknown, format: Exclude<RenderParams['format'], 'html'>): Promise<void> {
+export async function exportRendered(ctx: CtxInit, previews: PreviewManager, arg: unknown, targetArg: unknown, format: Exclude<RenderParams['format'], 'html'>): Promise<void> {
   const { extension, filters, label } = FORMATS[format];
   const uri = targetBlueprint(arg, previews);
   if (!uri) {
@@ -31,7 +34,7 @@ export async function exportRendered(ctx: CtxInit, previews: PreviewManager, arg
   await vscode.workspace.openTextDocument(uri);
   const folder = folderBeside(uri);
   const name = exportFileName(baseName(uri), extension);
-  const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters, saveLabel: 'Export', title: `Export as ${label}` });
+  const target = targetArg instanceof vscode.Uri ? targetArg : await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters, saveLabel: 'Export', title: `Export as ${label}` });
   if (!target) return;
   const result = await ctx.client.sendRequest(RenderRequest, { uri: ctx.client.code2ProtocolConverter.asUri(uri), format });
   if (!result) {
