@@ -34,4 +34,89 @@ async function waitFor(condition, what, timeoutMs = 10000, intervalMs = 50) {
   }
 }
 
-module.exports = { EXTENSION_ID, LANGUAGE_ID, workspaceRoot, fixtureUri, exampleUri, waitFor };
+/**
+ * Resolves with the first truthy value of `check`, evaluated now and after every firing of
+ * `event` (a vscode.Event); rejects after `timeoutMs`. Waits on what the editor reports instead
+ * of sleeping.
+ */
+function untilEvent(event, check, what, timeoutMs = 15000) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let subscription;
+    const settle = (outcome, value) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      subscription?.dispose();
+      outcome(value);
+    };
+    const timer = setTimeout(() => settle(reject, new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    const evaluate = async () => {
+      try {
+        const value = await check();
+        if (value) settle(resolve, value);
+      } catch (err) {
+        settle(reject, err);
+      }
+    };
+    subscription = event(() => void evaluate());
+    void evaluate();
+  });
+}
+
+/** The string code of a diagnostic (the client turns code + codeDescription into { value, target }). */
+const codeOf = (diagnostic) => (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
+
+/** The document's diagnostics once `predicate(diagnostics)` holds. */
+function diagnosticsWhen(uri, predicate, what, timeoutMs) {
+  return untilEvent(
+    vscode.languages.onDidChangeDiagnostics,
+    () => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      return predicate(diagnostics) && diagnostics;
+    },
+    what,
+    timeoutMs,
+  );
+}
+
+const SCRATCH_FOLDER = 'scratch';
+
+/**
+ * A private copy of a fixture (or an example, `from: 'examples'`) in the workspace's `scratch/`
+ * folder, so a test can edit, save and format it without touching files other tests share.
+ */
+async function scratchCopy(name, { from = 'fixtures', as } = {}) {
+  const source = from === 'examples' ? exampleUri(name) : fixtureUri(name);
+  const target = vscode.Uri.joinPath(workspaceRoot(), SCRATCH_FOLDER, as ?? `${Date.now().toString(36)}-${name}`);
+  await vscode.workspace.fs.copy(source, target, { overwrite: true });
+  return target;
+}
+
+/** Closes every editor and removes the scratch folder. */
+async function cleanScratch() {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), SCRATCH_FOLDER), { recursive: true, useTrash: false }).then(undefined, () => {});
+}
+
+/** Opens `uri` in an editor; resolves once the language server answers for it (an outline exists). */
+async function openBlueprint(uri) {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  await waitFor(async () => {
+    const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+    return Array.isArray(symbols) && symbols.length > 0;
+  }, `the language server to answer for ${uri.path}`, 20000, 100);
+  return { document, editor };
+}
+
+/** The 0-based line of the first line of `document` equal to `text` (after trimming its end). */
+function lineOf(document, text) {
+  for (let line = 0; line < document.lineCount; line++) if (document.lineAt(line).text.trimEnd() === text) return line;
+  throw new Error(`no line "${text}" in ${document.uri.path}`);
+}
+
+module.exports = {
+  EXTENSION_ID, LANGUAGE_ID, workspaceRoot, fixtureUri, exampleUri, waitFor, untilEvent, codeOf, diagnosticsWhen,
+  scratchCopy, cleanScratch, openBlueprint, lineOf,
+};
