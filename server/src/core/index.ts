@@ -106,6 +106,17 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
     return parser.parse(text, doc.uri, doc.version);
   };
 
+  // Diagnostics per parsed version: the preview, export and status item ask again for what was
+  // just published, and a 10,000-line file's full check is not free.
+  const lastDiagnostics = new WeakMap<ParsedBlueprint, { validator: SchemaValidator; settings: Settings; diagnostics: Diagnostic[] }>();
+  const diagnosticsOf = (doc: ITextDocument, parsed: ParsedBlueprint | undefined, chosen: SchemaValidator): Diagnostic[] => {
+    const cached = parsed && lastDiagnostics.get(parsed);
+    if (cached && cached.validator === chosen && cached.settings === settings) return [...cached.diagnostics];
+    const diagnostics = computeDiagnostics({ doc, parsed, validator: chosen, settings, rules: LINT_RULES });
+    if (parsed) lastDiagnostics.set(parsed, { validator: chosen, settings, diagnostics: [...diagnostics] });
+    return diagnostics;
+  };
+
   const completion = new CompletionProvider({ navigator, catalogs, workspace: workspaceIndex });
   const hover = new HoverProvider({ navigator, catalogs });
 
@@ -117,7 +128,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
     computeDiagnostics: (doc: ITextDocument, diagnosticsOptions?: DiagnosticsOptions) => {
       const choice = diagnosticsOptions?.orgSchema;
       const state = choice ? orgSchemas.get(choice.key) : undefined;
-      const diagnostics = computeDiagnostics({ doc, parsed: parse(doc), validator: state?.ok ? state.validator : validator, settings, rules: LINT_RULES });
+      const diagnostics = diagnosticsOf(doc, parse(doc), state?.ok ? state.validator : validator);
       if (choice && settings.validate && !state?.ok && settings.rules['schema.org-schema'] !== 'off') {
         diagnostics.unshift(orgSchemaDiagnostic(doc, doc.getText(), choice, state ? state.reason : 'it was not loaded'));
       }
@@ -155,7 +166,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
       const parsed = parse(doc);
       if (!parsed) return undefined;
       if (format === 'markdown') return renderMarkdown(parsed);
-      const diagnostics = computeDiagnostics({ doc, parsed, validator, settings, rules: LINT_RULES });
+      // The diagnostics already computed for this version (with its organisation schema, if any).
+      const diagnostics = lastDiagnostics.get(parsed)?.diagnostics ?? diagnosticsOf(doc, parsed, validator);
       return format === 'html' ? renderHtmlBody(parsed, doc, { diagnostics }) : renderHtmlDocument(parsed, doc, { mode: 'export', diagnostics });
     },
     updateSettings: (next: Partial<Settings>) => {
