@@ -3,7 +3,8 @@
 //   1. setup (.tools/: chromium, Node 24, code-server), 2. npm run package (.vsix),
 //   3. integration tests: the unzipped .vsix as development extension, mocha suite in the
 //      extension host (test/e2e/suite), 4. UI checks on the workbench with the .vsix installed
-//      (test/e2e/ui/*.check.mjs), screenshots in .e2e/screenshots/, 5. cleanup.
+//      (test/e2e/ui/*.check.mjs), screenshots in .e2e/screenshots/, then the page checks of the
+//      CLI's output in Chromium (render-screenshot-check, preview-safety-check), 5. cleanup.
 // Options: --skip-setup, --skip-package (reuse dist-vsix/role-blueprint.vsix), --suite-only,
 // --ui-only, --grep TEXT (filters both), --keep (leave the run folder for debugging).
 // Env: E2E_TIMEOUT_MS (integration-test watchdog, default 300000).
@@ -12,7 +13,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import {
-  ROOT, VSIX, createRunDir, freePort, installVsix, log, packageExtension, prepareWorkspace, removeRunDir, runSetup,
+  ROOT, VSIX, createRunDir, freePort, installVsix, log, packageExtension, prepareWorkspace, removeRunDir, run, runSetup,
   startCodeServer, timed, unzipVsix,
 } from './code-server.mjs';
 
@@ -31,6 +32,11 @@ const E2E_DIR = join(ROOT, 'test/e2e');
 const OUTPUT_DIR = join(ROOT, '.e2e');
 const LOG_DIR = join(OUTPUT_DIR, 'logs');
 const SUITE_PREFIX = '[e2e] ';
+/** Standalone checks of the CLI's rendered pages in headless Chromium: [name, script]. */
+const PAGE_CHECKS = [
+  ['render screenshot check', 'scripts/render-screenshot-check.mjs'],
+  ['preview safety check', 'scripts/preview-safety-check.mjs'],
+];
 const timings = {};
 const cleanups = [];
 let failed = false;
@@ -132,6 +138,18 @@ async function main() {
     );
     log(`UI checks: ${failures.length} failure(s); screenshots in ${screenshotsDir}`);
     if (failures.length) failed = true;
+
+    // Page checks of the rendered output in plain Chromium (after the UI checks, which clear the
+    // screenshots folder): layout and colour schemes, and that hostile content runs nothing.
+    for (const [name, script] of PAGE_CHECKS) {
+      if (options.grep && !name.includes(options.grep)) continue;
+      try {
+        await timed(timings, name, () => run(process.execPath, [join(ROOT, script)], { env: { ...process.env, TMPDIR: runDir.tmp, HOME: runDir.home } }));
+      } catch (err) {
+        failed = true;
+        log(`${name} failed: ${err.message}`);
+      }
+    }
   }
 }
 

@@ -66,7 +66,7 @@ export function auditDocument() {
     }
   }
   return {
-    scripts: [...document.querySelectorAll('script')].map((s) => ({ type: s.type, src: s.getAttribute('src'), hasNonce: s.nonce !== '' })),
+    scripts: [...document.querySelectorAll('script')].map((s) => ({ type: s.type, src: s.getAttribute('src'), hasNonce: s.nonce !== '', text: s.src ? '' : s.textContent.trim().slice(0, 200) })),
     handlers,
     scriptUrls,
     active: [...document.querySelectorAll(ACTIVE)].map((e) => e.outerHTML.slice(0, 120)),

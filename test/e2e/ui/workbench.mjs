@@ -79,6 +79,8 @@ export class Workbench {
     await this.page.keyboard.press('Control+G');
     await this.page.keyboard.type(`${line}:${column}`);
     await this.page.keyboard.press('Enter');
+    // Keys pressed before the widget has closed would go to it, not to the editor.
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   /** Triggers completion at the cursor and returns the suggest widget's rows (locator). */
@@ -95,6 +97,23 @@ export class Workbench {
    */
   webview(index = 0) {
     return this.page.frameLocator('iframe.webview').nth(index).frameLocator('#active-frame');
+  }
+
+  /** The content frame of a webview (a Playwright Frame, to evaluate code in the page). */
+  async webviewFrame(index = 0) {
+    const outer = await this.page.locator('iframe.webview').nth(index).elementHandle();
+    const inner = await (await outer.contentFrame()).waitForSelector('#active-frame');
+    return inner.contentFrame();
+  }
+
+  /** A status bar item, by (part of) its text. */
+  statusItem(text) {
+    return this.page.locator('.statusbar-item', { hasText: text });
+  }
+
+  /** Discards the unsaved changes of the active editor (File: Revert File). */
+  async revert() {
+    await this.runCommand('File: Revert File');
   }
 }
 
