@@ -6,7 +6,8 @@
 //      (test/e2e/ui/*.check.mjs), screenshots in .e2e/screenshots/, then the page checks of the
 //      CLI's output in Chromium (render-screenshot-check, preview-safety-check), 5. cleanup.
 // Options: --skip-setup, --skip-package (reuse dist-vsix/role-blueprint.vsix), --suite-only,
-// --ui-only, --grep TEXT (filters both), --keep (leave the run folder for debugging).
+// --ui-only, --grep TEXT (filters both), --keep (leave the run folder for debugging),
+// --update-docs (the preview UI check also writes the README's docs/images/editor-with-preview.png).
 // Env: E2E_TIMEOUT_MS (integration-test watchdog, default 300000).
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { createWriteStream, existsSync } from 'node:fs';
@@ -25,6 +26,7 @@ const { values: options } = parseArgs({
     'ui-only': { type: 'boolean' },
     grep: { type: 'string' },
     keep: { type: 'boolean' },
+    'update-docs': { type: 'boolean' },
   },
 });
 
@@ -131,6 +133,7 @@ async function main() {
   }
 
   if (!options['suite-only']) {
+    if (options['update-docs']) process.env.ROLE_BLUEPRINT_E2E_UPDATE_DOCS = '1';
     const screenshotsDir = join(OUTPUT_DIR, 'screenshots');
     await rm(screenshotsDir, { recursive: true, force: true });
     const failures = await timed(timings, 'UI checks', () =>
