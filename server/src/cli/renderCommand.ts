@@ -15,7 +15,7 @@ from the blueprint and its posting: section; jsonld is that JobPosting data alon
 
 Options:
   --format FORMAT          html, markdown, jobposting or jsonld (default: html, or from the -o file's extension)
-  -o, --output OUT         write to OUT instead of standard output
+  -o, --output OUT         write to OUT instead of standard output (- is standard output)
   --force                  overwrite OUT if it exists
   -h, --help               show this help
 `;
@@ -27,7 +27,8 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     return ExitCode.ok;
   }
   if (args.positionals.length !== 1) throw new CliError('render takes exactly one FILE (see role-blueprint render --help)');
-  const output = args.values.get('output');
+  const requested = args.values.get('output');
+  const output = requested === '-' ? undefined : requested;
   const format = args.values.get('format') ?? (output && /\.(md|markdown)$/i.test(output) ? 'markdown' : 'html');
   if (!['html', 'markdown', 'jobposting', 'jsonld'].includes(format)) throw new CliError(`unknown format "${format}" (use html, markdown, jobposting or jsonld)`);
 
