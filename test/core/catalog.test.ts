@@ -264,3 +264,11 @@ suite('catalog: built-in catalog', () => {
     }
   });
 });
+
+suite('fuzzy index: runaway input', () => {
+  test('a query longer than any name (a pasted paragraph, a 100,000-character line) matches nothing instead of scoring every entry', () => {
+    const index = new FuzzySearchIndex(['MLflow', 'Kubernetes'], (name) => name);
+    assert.deepEqual(index.search('x'.repeat(100_000)), []);
+    assert.equal(index.search('mlf')[0]?.item, 'MLflow');
+  });
+});

@@ -121,6 +121,12 @@ function subsequenceGaps(key: PreparedKey, query: string): number | undefined {
   return best;
 }
 
+/**
+ * No catalog name is longer than this; a longer "query" is a pasted paragraph or a runaway line,
+ * and scoring it against every entry would cost an edit distance over the whole line each.
+ */
+const MAX_QUERY_LENGTH = 160;
+
 export class FuzzySearchIndex<T> {
   readonly #items: readonly PreparedItem<T>[];
 
@@ -148,6 +154,7 @@ export class FuzzySearchIndex<T> {
 
   /** Matches of `query`, best first (ties by name order of the index); an empty query matches all. */
   search(query: string, limit = Infinity): FuzzyMatch<T>[] {
+    if (query.length > MAX_QUERY_LENGTH) return [];
     const prepared = prepare(query);
     if (!prepared.text) return this.#items.slice(0, limit).map(({ item }) => ({ item, score: 0, kind: 'prefix' as const }));
     const matches: (FuzzyMatch<T> & { order: number })[] = [];
