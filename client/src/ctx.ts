@@ -54,6 +54,7 @@ export class Ctx {
   readonly #commandRegistrations: vscode.Disposable[] = [];
   #commands: Record<string, CommandFactory> = {};
   #commandsEnabled: boolean | undefined;
+  #starting: Promise<void> | undefined;
   readonly #externalWatchers: vscode.Disposable[] = [];
   /** The crash budget ran out: the state shows "crashed" rather than "stopped". */
   #gaveUp = false;
@@ -99,7 +100,15 @@ export class Ctx {
     this.#clientCleanup.push(...disposables);
   }
 
-  async start(): Promise<void> {
+  /** Starts the server; callers during a start share it. */
+  start(): Promise<void> {
+    this.#starting ??= this.#start().finally(() => {
+      this.#starting = undefined;
+    });
+    return this.#starting;
+  }
+
+  async #start(): Promise<void> {
     if (this.#client) return;
     const client = this.#createClient();
     this.#client = client;
@@ -219,8 +228,19 @@ export class Ctx {
     this.#commandsEnabled = enabled;
     for (const disposable of this.#commandRegistrations.splice(0)) disposable.dispose();
     for (const [name, factory] of Object.entries(this.#commands)) {
-      const callback = this.isInit() ? factory.enabled(this) : (factory.disabled ?? serverNotRunning)(this);
-      this.#commandRegistrations.push(vscode.commands.registerCommand(`roleBlueprint.${name}`, callback));
+      const id = `roleBlueprint.${name}`;
+      const whileStopped = (factory.disabled ?? serverNotRunning)(this);
+      // A command run while the server is still starting waits for it rather than failing.
+      const callback: Cmd = enabled
+        ? factory.enabled(this)
+        : async (...args: unknown[]) => {
+            if (this.#starting) {
+              await this.#starting;
+              if (this.isInit()) return vscode.commands.executeCommand(id, ...args);
+            }
+            return whileStopped(...args);
+          };
+      this.#commandRegistrations.push(vscode.commands.registerCommand(id, callback));
     }
   }
 }

@@ -6,7 +6,14 @@ import { registerSemanticTokens } from './semanticTokens';
 
 let ctx: Ctx | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension hands to other extensions and to its tests. */
+export interface RoleBlueprintApi {
+  /** Time activate() took in the extension host, in ms (the server starts in the background). */
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): RoleBlueprintApi {
+  const started = performance.now();
   try {
     ctx = new Ctx(context);
     const previews = new PreviewManager(ctx);
@@ -18,7 +25,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }),
     );
     ctx.setCommands(createCommands(previews));
-    await ctx.start();
+    // The server starts in the background: activation stays short, and a command run meanwhile
+    // waits for the start (see Ctx). Start failures are reported by Ctx itself.
+    void ctx.start();
+    const activationMs = performance.now() - started;
+    ctx.output.info(`Activated in ${activationMs.toFixed(1)} ms`);
+    return { activationMs };
   } catch (error) {
     // VS Code does not tell the user when an activation fails; say it once, with the cause.
     const message = error instanceof Error ? error.message : String(error);

@@ -36,5 +36,8 @@ suite('activation', () => {
     await vscode.window.showTextDocument(document);
     assert.equal(document.languageId, LANGUAGE_ID);
     await waitFor(() => extension.isActive, 'the extension to activate', 15000);
+    // Reported, not asserted: how long activate() held the extension host (the server starts after).
+    assert.equal(typeof extension.exports.activationMs, 'number');
+    console.log(`[e2e] activate() took ${extension.exports.activationMs.toFixed(1)} ms in the extension host`);
   });
 });
