@@ -21,6 +21,44 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+// Rows of boundedEditDistance, reused: it runs for thousands of name pairs per check.
+let bandRows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * editDistance(a, b) when it is at most `max`, else max + 1: only the diagonal band |i - j| ≤ max
+ * can hold values ≤ max (cells just outside it count as max + 1), and a row whose band is all
+ * above max ends the search.
+ */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (!a.length || !b.length) return Math.max(a.length, b.length);
+  const over = max + 1;
+  if (bandRows[0].length < b.length + 2) bandRows = bandRows.map(() => new Int32Array(2 * (b.length + 2)));
+  let [prevPrev, prev, row] = bandRows;
+  const firstTo = Math.min(b.length, max);
+  for (let j = 0; j <= firstTo; j++) prev[j] = j;
+  prev[firstTo + 1] = over;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    row[from - 1] = from === 1 && i <= max ? i : over;
+    let best = row[from - 1];
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, prevPrev[j - 2] + 1);
+      if (value > over) value = over;
+      row[j] = value;
+      if (value < best) best = value;
+    }
+    row[to + 1] = over;
+    if (best > max) return over;
+    [prevPrev, prev, row] = [prev, row, prevPrev];
+  }
+  return prev[b.length];
+}
+
 /** Candidates close enough to `word` to be what the author meant, best first. */
 export function closestMatches(word: string, candidates: readonly string[], max = 3): string[] {
   const lower = word.toLowerCase();

@@ -1,5 +1,5 @@
 import { namedRows } from '../../duplicates';
-import { editDistance, normaliseName } from '../../strings';
+import { boundedEditDistance, normaliseName } from '../../strings';
 import { spanOf } from '../fields';
 import type { LintRule } from '../rule';
 
@@ -17,7 +17,7 @@ function alternatives(name: string): string[] {
     .filter(Boolean);
 }
 
-/** A name prepared once for the pairwise comparisons. */
+/** A name prepared once for the comparisons. */
 interface Compared {
   readonly normal: string;
   readonly core: string;
@@ -25,51 +25,25 @@ interface Compared {
   readonly alternatives: readonly string[];
 }
 
-const comparedCache = new Map<string, Compared>();
-// Names come from the open files; the cap only keeps a long session's memory bounded.
-const MAX_CACHED = 20_000;
-
 function compared(name: string): Compared {
-  let c = comparedCache.get(name);
-  if (c) return c;
-  const coreName = core(name);
   const normal = normaliseName(name);
-  c = { normal, core: coreName, sortedWords: normal.split(' ').sort().join(' '), alternatives: alternatives(name) };
-  if (comparedCache.size >= MAX_CACHED) comparedCache.clear();
-  comparedCache.set(name, c);
-  return c;
+  return { normal, core: core(name), sortedWords: normal.split(' ').sort().join(' '), alternatives: alternatives(name) };
 }
 
-// kind → name → earlier name → verdict (null: not near).
-const verdicts = new Map<string, Map<string, Map<string, string | null>>>();
-let verdictCount = 0;
-
-/** Why two names (not equal once normalised) are probably the same thing, or undefined; memoised per pair. */
-export function nearDuplicate(a: string, b: string, kind: string): string | undefined {
-  let byName = verdicts.get(kind);
-  if (!byName) verdicts.set(kind, (byName = new Map()));
-  let byOther = byName.get(a);
-  if (!byOther) byName.set(a, (byOther = new Map()));
-  let verdict = byOther.get(b);
-  if (verdict === undefined) {
-    verdict = compare(compared(a), compared(b), kind) ?? null;
-    if (++verdictCount > MAX_CACHED) {
-      verdicts.clear();
-      verdictCount = 0;
-    }
-    byOther.set(b, verdict);
-  }
-  return verdict ?? undefined;
+/** The most characters a spelling variant of names this long may differ by. */
+function allowedEdits(shorter: number): number {
+  return Math.max(1, Math.floor(shorter / 12));
 }
 
+/** Why two names (not equal once normalised) are probably the same thing, or undefined. */
 function compare(a: Compared, b: Compared, kind: string): string | undefined {
   if (!a.core || !b.core) return undefined;
   // "Terraform" and "Terraform (IaC)" are one tool; "SLO compliance (latency)" and "(availability)" are two KPIs.
   if (a.core === b.core && (a.core === a.normal || b.core === b.normal)) return 'the same name with a qualifier added';
   if (a.sortedWords === b.sortedWords) return 'the same words in another order';
   const shorter = Math.min(a.normal.length, b.normal.length);
-  const allowed = Math.max(1, Math.floor(shorter / 12));
-  if (shorter >= 6 && Math.abs(a.normal.length - b.normal.length) <= allowed && editDistance(a.normal, b.normal) <= allowed) return 'a spelling variant';
+  const allowed = allowedEdits(shorter);
+  if (shorter >= 6 && Math.abs(a.normal.length - b.normal.length) <= allowed && boundedEditDistance(a.normal, b.normal, allowed) <= allowed) return 'a spelling variant';
   if (kind === 'tool') {
     const shared = a.alternatives.find((alt) => b.alternatives.includes(alt));
     if (shared) return `both rows list "${shared}"`;
@@ -77,35 +51,158 @@ function compare(a: Compared, b: Compared, kind: string): string | undefined {
   return undefined;
 }
 
+interface Entry {
+  readonly compared: Compared;
+  /** Near names (never one equal once normalised) → why this name looks like it. */
+  readonly near: Map<string, string>;
+}
+
+function addTo<K>(map: Map<K, Set<string>>, key: K, name: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(name);
+}
+
+function removeFrom<K>(map: Map<K, Set<string>>, key: K, name: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(name);
+  if (set.size === 0) map.delete(key);
+}
+
+/**
+ * The distinct names of one row list and which of them are near each other. Being near is
+ * symmetric, so the graph is kept up to date name by name: an edit adds or removes a name or
+ * two, and only those are compared, with the others found through exact keys (core name,
+ * sorted words, a tool's alternatives) and, for spelling variants, the names whose length is
+ * close enough (a bounded edit distance decides).
+ */
+class NearGraph {
+  readonly #entries = new Map<string, Entry>();
+  readonly #byCore = new Map<string, Set<string>>();
+  readonly #bySortedWords = new Map<string, Set<string>>();
+  readonly #byAlternative = new Map<string, Set<string>>();
+  readonly #byLength = new Map<number, Set<string>>();
+
+  constructor(readonly kind: string) {}
+
+  /** Makes the graph hold exactly `names`. */
+  update(names: ReadonlySet<string>): void {
+    for (const name of [...this.#entries.keys()]) if (!names.has(name)) this.#remove(name);
+    for (const name of names) if (!this.#entries.has(name)) this.#add(name);
+  }
+
+  near(name: string): ReadonlyMap<string, string> | undefined {
+    return this.#entries.get(name)?.near;
+  }
+
+  #add(name: string): void {
+    const c = compared(name);
+    const entry: Entry = { compared: c, near: new Map() };
+    this.#entries.set(name, entry);
+    // A name with no core compares near nothing.
+    if (!c.core) return;
+    const candidates = new Set<string>();
+    const gather = (set: ReadonlySet<string> | undefined) => set?.forEach((other) => candidates.add(other));
+    gather(this.#byCore.get(c.core));
+    gather(this.#bySortedWords.get(c.sortedWords));
+    if (this.kind === 'tool') for (const alt of c.alternatives) gather(this.#byAlternative.get(alt));
+    const length = c.normal.length;
+    if (length >= 6) {
+      // Either name may be the shorter one; compare() applies the exact limit.
+      const reach = allowedEdits(length);
+      for (let other = Math.max(6, length - reach); other <= length + reach; other++) gather(this.#byLength.get(other));
+    }
+    for (const otherName of candidates) {
+      const other = this.#entries.get(otherName);
+      if (!other || other.compared.normal === c.normal) continue;
+      const why = compare(c, other.compared, this.kind);
+      if (!why) continue;
+      entry.near.set(otherName, why);
+      other.near.set(name, compare(other.compared, c, this.kind) ?? why);
+    }
+    addTo(this.#byCore, c.core, name);
+    addTo(this.#bySortedWords, c.sortedWords, name);
+    if (this.kind === 'tool') for (const alt of c.alternatives) addTo(this.#byAlternative, alt, name);
+    addTo(this.#byLength, length, name);
+  }
+
+  #remove(name: string): void {
+    const entry = this.#entries.get(name);
+    if (!entry) return;
+    this.#entries.delete(name);
+    for (const other of entry.near.keys()) this.#entries.get(other)?.near.delete(name);
+    const c = entry.compared;
+    if (!c.core) return;
+    removeFrom(this.#byCore, c.core, name);
+    removeFrom(this.#bySortedWords, c.sortedWords, name);
+    if (this.kind === 'tool') for (const alt of c.alternatives) removeFrom(this.#byAlternative, alt, name);
+    removeFrom(this.#byLength, c.normal.length, name);
+  }
+}
+
+// The graphs of the documents checked last, per uri and row kind: the next check of a
+// document updates its graphs by the names its edit changed. Rules are not told when a
+// document closes, so only the most recent few are kept.
+const graphsByUri = new Map<string, Map<string, NearGraph>>();
+const MAX_DOCUMENTS = 16;
+
+function graphsOf(uri: string): Map<string, NearGraph> {
+  let graphs = graphsByUri.get(uri);
+  if (graphs) {
+    graphsByUri.delete(uri);
+  } else {
+    graphs = new Map();
+    if (graphsByUri.size >= MAX_DOCUMENTS) graphsByUri.delete(graphsByUri.keys().next().value as string);
+  }
+  graphsByUri.set(uri, graphs);
+  return graphs;
+}
+
 export const duplicateNear: LintRule = {
   codes: ['duplicate.near'],
   defaultSeverity: 'warning',
   description: 'Two names that are almost the same: a tool in two rows, a skill in two tiers with slightly different wording.',
   check({ parsed, doc, report }) {
+    const graphs = graphsOf(doc.uri);
     for (const rows of namedRows(parsed.value)) {
-      const seen = new Set<string>();
-      const prepared = rows.map((row) => compared(row.name).normal);
+      if (rows.length === 0) continue;
+      const kind = rows[0].kind;
+      let graph = graphs.get(kind);
+      if (!graph) graphs.set(kind, (graph = new NearGraph(kind)));
+      // Where each distinct name first appears.
+      const firstRow = new Map<string, number>();
       rows.forEach((row, i) => {
-        const normal = prepared[i];
-        // Exact repeats are duplicate.name's; compare each distinct name with those above it.
+        if (!firstRow.has(row.name)) firstRow.set(row.name, i);
+      });
+      graph.update(new Set(firstRow.keys()));
+      const seen = new Set<string>();
+      rows.forEach((row, i) => {
+        const normal = normaliseName(row.name);
+        // Exact repeats are duplicate.name's; each distinct name is compared with the rows above it.
         if (seen.has(normal)) return;
         seen.add(normal);
-        for (let j = 0; j < i; j++) {
-          const earlier = rows[j];
-          if (prepared[j] === normal) continue;
-          const why = nearDuplicate(row.name, earlier.name, row.kind);
-          if (!why) continue;
-          const span = spanOf(parsed, row.path);
-          const there = spanOf(parsed, earlier.path);
-          if (!span) break;
-          const tier = row.path[0] === 'technical_skills' && row.path[1] !== earlier.path[1] ? ` (${String(earlier.path[1])} vs ${String(row.path[1])})` : '';
-          report({
-            span,
-            message: `The ${row.kind} "${row.name}" looks like "${earlier.name}" above${tier}: ${why}. List it once.`,
-            related: there ? [{ location: { uri: doc.uri, range: { start: doc.positionAt(there[0]), end: doc.positionAt(there[1]) } }, message: `"${earlier.name}"` }] : undefined,
-          });
-          break;
-        }
+        // The earliest row above whose name is near this one.
+        let earliest = i;
+        let why: string | undefined;
+        graph.near(row.name)?.forEach((reason, other) => {
+          const j = firstRow.get(other);
+          if (j !== undefined && j < earliest) {
+            earliest = j;
+            why = reason;
+          }
+        });
+        if (why === undefined) return;
+        const earlier = rows[earliest];
+        const span = spanOf(parsed, row.path);
+        const there = spanOf(parsed, earlier.path);
+        if (!span) return;
+        const tier = row.path[0] === 'technical_skills' && row.path[1] !== earlier.path[1] ? ` (${String(earlier.path[1])} vs ${String(row.path[1])})` : '';
+        report({
+          span,
+          message: `The ${row.kind} "${row.name}" looks like "${earlier.name}" above${tier}: ${why}. List it once.`,
+          related: there ? [{ location: { uri: doc.uri, range: { start: doc.positionAt(there[0]), end: doc.positionAt(there[1]) } }, message: `"${earlier.name}"` }] : undefined,
+        });
       });
     }
   },
