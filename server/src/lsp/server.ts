@@ -66,7 +66,8 @@ export interface ServerDeps {
   readonly languageService?: RoleBlueprintLanguageService;
 }
 
-const MAX_INDEXED_FILES = 5000;
+// Bounded so a runaway folder cannot exhaust memory; 10,000 role files index in seconds.
+const MAX_INDEXED_FILES = 20_000;
 const MAX_SCAN_DEPTH = 20;
 
 /** What the client can do, read once from `initialize`. */
