@@ -1,4 +1,4 @@
-import { editDistance, normaliseName } from './strings';
+import { boundedEditDistance, normaliseName } from './strings';
 
 /**
  * Fuzzy matching of a short reference ("Kubernetes", "MLflow/model registry") against the
@@ -131,18 +131,23 @@ function computeScore(name: string, candidate: string): number {
   if (!a.normal || !b.normal) return 0;
   if (a.normal === b.normal) return 1;
   // One spelling apart, on the whole name (only lengths within 15% can score 0.85).
-  const longest = Math.max(a.normal.length, b.normal.length);
-  let distanceScore = 0;
-  if (longest >= 5 && Math.abs(a.normal.length - b.normal.length) <= longest * 0.15) {
-    distanceScore = 1 - editDistance(a.normal, b.normal) / longest;
-  }
+  const distanceScore = spellingScore(a, b);
   // A whole alternative of one side equal to one of the other's: "Kubernetes (where applicable)" vs "Kubernetes".
   let alternativeScore = 0;
   for (const alt of a.alternatives) if (b.alternatives.has(alt)) alternativeScore = 0.9;
   // Token coverage of the reference by the candidate, of the whole reference or of one of its
   // parts ("Collaborate with DS" of "Collaborate with DS/platform/security stakeholders").
   const coverage = Math.max(coverageOf(a.tokens, b), ...a.partTokens.map((tokens) => coverageOf(tokens, b)));
-  return Math.max(distanceScore >= 0.85 ? distanceScore : 0, alternativeScore, coverage);
+  return Math.max(distanceScore, alternativeScore, coverage);
+}
+
+/** 1 - edit distance / length of the longer normal form when that is at least 0.85, else 0. */
+function spellingScore(a: Prepared, b: Prepared): number {
+  const longest = Math.max(a.normal.length, b.normal.length);
+  if (longest < 5 || Math.abs(a.normal.length - b.normal.length) > longest * 0.15) return 0;
+  // Only distances up to 15% of the length can score; the bound lets the comparison stop early.
+  const score = 1 - boundedEditDistance(a.normal, b.normal, Math.ceil(longest * 0.15)) / longest;
+  return score >= 0.85 ? score : 0;
 }
 
 /** Share of `tokens` the candidate has (as words up to inflection, or as an acronym of its words). */
@@ -151,6 +156,84 @@ function coverageOf(tokens: readonly string[], candidate: Prepared): number {
   let covered = 0;
   for (const token of tokens) if (hasToken(candidate.index, token) || (token.length >= 3 && token.length <= 5 && candidate.initials.includes(token))) covered++;
   return covered / tokens.length;
+}
+
+/**
+ * A list of candidates indexed by everything that can give a name a score above zero: their
+ * alternatives (equal parts), their tokens and token prefixes (coverage up to inflection), the
+ * letter runs of their initials (acronyms) and the length of their normal form (spelling
+ * variants). Ranking against it scores only the candidates a name shares a key with, so a
+ * long list (a thousand role titles, every tool of a large file) costs what the few plausible
+ * candidates cost. Build it once per list and reuse it for every name matched against it.
+ */
+export class CandidateIndex {
+  readonly #prepared: readonly Prepared[];
+  readonly #byAlternative = new Map<string, number[]>();
+  readonly #byToken = new Map<string, number[]>();
+  readonly #byPrefix5 = new Map<string, number[]>();
+  readonly #byPrefix4 = new Map<string, number[]>();
+  readonly #byFour = new Map<string, number[]>();
+  readonly #byInitials = new Map<string, number[]>();
+  readonly #byLength = new Map<number, number[]>();
+
+  constructor(readonly candidates: readonly string[]) {
+    this.#prepared = candidates.map(prepare);
+    this.#prepared.forEach((p, i) => {
+      if (!p.normal) return;
+      for (const alt of p.alternatives) add(this.#byAlternative, alt, i);
+      for (const t of p.index.tokens) add(this.#byToken, t, i);
+      for (const t of p.index.prefix5) add(this.#byPrefix5, t, i);
+      for (const t of p.index.prefix4) add(this.#byPrefix4, t, i);
+      for (const t of p.index.four) add(this.#byFour, t, i);
+      for (let length = 3; length <= 5; length++) for (let at = 0; at + length <= p.initials.length; at++) add(this.#byInitials, p.initials.slice(at, at + length), i);
+      add(this.#byLength, p.normal.length, i);
+    });
+  }
+
+  /** Candidates ranked by score, best first (zero scores left out): rankMatches over the list. */
+  rank(name: string): NameMatch[] {
+    const a = prepare(name);
+    if (!a.normal) return [];
+    const shortlist = new Set<number>();
+    const gather = (ids: readonly number[] | undefined) => ids?.forEach((i) => shortlist.add(i));
+    for (const alt of a.alternatives) gather(this.#byAlternative.get(alt));
+    for (const tokens of [a.tokens, ...a.partTokens]) {
+      for (const t of tokens) {
+        gather(this.#byToken.get(t));
+        if (t.length >= 5) {
+          gather(this.#byPrefix5.get(t.slice(0, 5)));
+          gather(this.#byFour.get(t.slice(0, 4)));
+        } else if (t.length === 4) {
+          gather(this.#byPrefix4.get(t));
+        }
+        if (t.length >= 3 && t.length <= 5) gather(this.#byInitials.get(t));
+      }
+    }
+    const matches: NameMatch[] = [];
+    const score = (index: number) => {
+      const value = matchScore(name, this.candidates[index]);
+      if (value > 0) matches.push({ candidate: this.candidates[index], index, score: value });
+    };
+    shortlist.forEach(score);
+    // Spelling variants share no key: those of a length within 15% are tried by edit distance alone.
+    const length = a.normal.length;
+    for (let other = Math.floor(length * 0.85); other <= Math.ceil(length / 0.85); other++) {
+      for (const index of this.#byLength.get(other) ?? []) if (!shortlist.has(index) && spellingScore(a, this.#prepared[index]) > 0) score(index);
+    }
+    return matches.sort((x, y) => y.score - x.score || x.index - y.index);
+  }
+
+  /** The candidate `name` most plausibly refers to, or undefined: bestMatch over the list. */
+  best(name: string): NameMatch | undefined {
+    const [best] = this.rank(name);
+    return best && best.score >= PLAUSIBLE_MATCH ? best : undefined;
+  }
+}
+
+function add<K>(map: Map<K, number[]>, key: K, index: number): void {
+  const ids = map.get(key);
+  if (!ids) map.set(key, [index]);
+  else if (ids[ids.length - 1] !== index) ids.push(index);
 }
 
 /** Candidates ranked by score, best first (zero scores left out). */

@@ -1,4 +1,4 @@
-import { PLAUSIBLE_MATCH, rankMatches } from '../../nameMatch';
+import { CandidateIndex, PLAUSIBLE_MATCH } from '../../nameMatch';
 import type { ParsedBlueprint } from '../../parse';
 import { asRecord, quickFix, root, rowEntries, sectionEntries, skillEntries, spanOf, yamlScalar, type NamedEntry } from '../fields';
 import type { LintRule } from '../rule';
@@ -39,6 +39,41 @@ export const SUMMARY_TARGETS: Readonly<Record<string, { label: string; candidate
 
 const MAX_FIXES = 3;
 
+/** A summary entry that names nothing: its index in the list and the closest names, best first. */
+interface Unmatched {
+  readonly index: number;
+  readonly names: readonly string[];
+}
+
+// Per value of the section a list names (the parser keeps it while the section is unchanged):
+// its candidates, indexed. Per summary list and section value: the list's unmatched entries.
+const indexCache = new WeakMap<object, Map<string, { candidates: SummaryCandidate[]; index: CandidateIndex }>>();
+const unmatchedCache = new WeakMap<readonly unknown[], WeakMap<object, readonly Unmatched[]>>();
+
+function indexedCandidates(parsed: ParsedBlueprint, key: string, section: object | undefined) {
+  const build = () => {
+    const candidates = SUMMARY_TARGETS[key].candidates(parsed);
+    return { candidates, index: new CandidateIndex(candidates.map((c) => c.text)) };
+  };
+  if (!section) return build();
+  let byKey = indexCache.get(section);
+  if (!byKey) indexCache.set(section, (byKey = new Map()));
+  let indexed = byKey.get(key);
+  if (!indexed) byKey.set(key, (indexed = build()));
+  return indexed;
+}
+
+function unmatchedEntries(entries: readonly unknown[], candidates: readonly SummaryCandidate[], index: CandidateIndex): Unmatched[] {
+  const out: Unmatched[] = [];
+  entries.forEach((entry, i) => {
+    if (typeof entry !== 'string' || !entry.trim()) return;
+    const ranked = index.rank(entry);
+    if (ranked[0] && ranked[0].score >= PLAUSIBLE_MATCH) return;
+    out.push({ index: i, names: [...new Set(ranked.map((m) => candidates[m.index].name))].slice(0, MAX_FIXES) });
+  });
+  return out;
+}
+
 /** A long item's first line, for messages. */
 function firstLine(text: string): string {
   const line = text.split('\n')[0];
@@ -55,25 +90,29 @@ export const summaryUnknownItem: LintRule = {
     for (const [key, target] of Object.entries(SUMMARY_TARGETS)) {
       const entries = summary[key];
       if (!Array.isArray(entries)) continue;
-      const candidates = target.candidates(parsed);
-      const texts = candidates.map((c) => c.text);
+      const value = root(parsed)[key];
+      const section = value && typeof value === 'object' ? value : undefined;
+      const { candidates, index } = indexedCandidates(parsed, key, section);
       // Nothing defined to compare with: completeness reports the missing section.
       if (candidates.length === 0) continue;
-      entries.forEach((entry, index) => {
-        if (typeof entry !== 'string' || !entry.trim()) return;
-        const ranked = rankMatches(entry, texts);
-        if (ranked[0] && ranked[0].score >= PLAUSIBLE_MATCH) return;
-        const span = spanOf(parsed, ['scorecard_summary', key, index]);
-        if (!span) return;
-        const names = [...new Set(ranked.map((m) => candidates[m.index].name))].slice(0, MAX_FIXES);
+      let byEntries = unmatchedCache.get(entries);
+      if (!byEntries) unmatchedCache.set(entries, (byEntries = new WeakMap()));
+      let unmatched = section ? byEntries.get(section) : undefined;
+      if (!unmatched) {
+        unmatched = unmatchedEntries(entries, candidates, index);
+        if (section) byEntries.set(section, unmatched);
+      }
+      for (const { index: entryIndex, names } of unmatched) {
+        const span = spanOf(parsed, ['scorecard_summary', key, entryIndex]);
+        if (!span) continue;
         const fixes = names.map((name) => quickFix(doc, `Rename to the ${target.label} "${firstLine(name)}"`, [{ span, newText: yamlScalar(name) }]));
         const closest = names[0] ? ` The closest is "${firstLine(names[0])}".` : '';
         report({
           span,
-          message: `"${entry}" in scorecard_summary.${key} names no ${target.label} defined in this file.${closest} The summary should list items the blueprint describes.`,
+          message: `"${entries[entryIndex]}" in scorecard_summary.${key} names no ${target.label} defined in this file.${closest} The summary should list items the blueprint describes.`,
           data: { fixes, section: key },
         });
-      });
+      }
     }
   },
 };
