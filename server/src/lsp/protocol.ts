@@ -8,8 +8,12 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 export interface RenderParams {
   readonly uri: string;
-  /** `html`: the body for the preview; `document`: a complete self-contained page (export). */
-  readonly format: 'html' | 'document' | 'markdown';
+  /**
+   * `html`: the body for the preview; `document`: a complete self-contained page (export);
+   * `jobposting`: a candidate-facing job posting page with schema.org JobPosting JSON-LD;
+   * `jsonld`: that JobPosting JSON-LD alone.
+   */
+  readonly format: 'html' | 'document' | 'markdown' | 'jobposting' | 'jsonld';
 }
 
 export interface RenderResult {
@@ -60,6 +64,49 @@ export interface ImportResult {
 
 /** Imports an HTML / WordPress blueprint with the same importer as the CLI. */
 export const ImportRequest = new RequestType<ImportParams, ImportResult, void>('roleBlueprint/import');
+
+/** A page for a webview: rendered under the webview's nonce-based policy instead of the export one. */
+export interface WebviewPageParams {
+  /** Nonce for the page's inline style. */
+  readonly cspNonce?: string;
+  /** Content-Security-Policy of the page (the webview's). */
+  readonly csp?: string;
+}
+
+export interface CompareParams extends WebviewPageParams {
+  readonly uriA: string;
+  readonly uriB: string;
+}
+
+export interface CompareResult {
+  /** The structured diff as a complete HTML page. */
+  readonly html: string;
+  readonly title: string;
+}
+
+/** Compares two role files (open or in the workspace) section by section: A is the lower level. */
+export const CompareRequest = new RequestType<CompareParams, CompareResult | null, void>('roleBlueprint/compare');
+
+export type LadderParams = WebviewPageParams;
+
+export interface LadderRole {
+  readonly title: string;
+  /** The role's file; absent for a role named in a career path that has no file. */
+  readonly uri?: string;
+  readonly missing: boolean;
+}
+
+export interface LadderResult {
+  /** The career ladder diagram as a complete HTML page; each role with a file carries `data-uri`. */
+  readonly html: string;
+  readonly roles: readonly LadderRole[];
+}
+
+/** The career ladder of every role file the server knows (workspace and open documents). */
+export const LadderRequest = new RequestType<LadderParams, LadderResult, void>('roleBlueprint/ladder');
+
+/** Client command the `ladder.missing-role` code action runs: (uri of the file naming the role, role title, file name). */
+export const CREATE_ROLE_COMMAND = 'roleBlueprint.createRoleBlueprint';
 
 //#endregion
 

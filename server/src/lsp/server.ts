@@ -24,23 +24,34 @@ import { createLanguageService, type RoleBlueprintLanguageService } from '../cor
 import { formatReport, ImportError, importBlueprint } from '../core/importer';
 import { CODE_ACTION_KINDS } from '../core/codeActions';
 import { computeCompleteness } from '../core/render';
+import { diffBlueprints } from '../core/family/diff';
+import { diffToHtml } from '../core/family/diffRender';
+import { ladderToHtml } from '../core/family/ladderRender';
+import { postingJsonLd, postingToHtml } from '../core/family/posting';
 import { filterWorkspaceSymbols } from '../core/symbols';
 import { nodeFileSystem, pathToUri, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
 import {
+  CompareRequest,
   DocumentStatusRequest,
+  LadderRequest,
   ImportRequest,
   RenderRequest,
   ServerStatusNotification,
+  type CompareParams,
+  type CompareResult,
   type DocumentStatus,
   type DocumentStatusParams,
   type ImportParams,
   type ImportResult,
+  type LadderParams,
+  type LadderResult,
   type RenderParams,
   type RenderResult,
   type ServerStatus,
 } from './protocol';
 import { readServerSettings, type ServerSettings } from './settings';
 import { OrgSchemaHost } from './orgSchemaHost';
+import { WorkspaceLadder } from './workspaceLadder';
 import { WorkspaceRoles } from './workspaceRoles';
 import { ROLE_FILE_NAME, scanRoleFiles, yieldToEventLoop } from './workspaceScan';
 
@@ -135,6 +146,11 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   /** Bumped whenever diagnostics may change without an edit (settings, schema files). */
   let generation = 0;
   const roles = new WorkspaceRoles(ls, fs);
+  const ladder = new WorkspaceLadder(ls, roles, () => documents.all().filter(isRoleDocument));
+  /** The ladder's shape when last checked; see `checkLadder`. */
+  let ladderShape: string | undefined;
+  /** The ladder findings each open document was last given, by uri. */
+  const ladderFindings = new Map<string, string>();
   /** Why the server is not fully healthy, by source. */
   const problems = new Map<string, string>();
   /** Features whose last call failed inside the server (health: error until one succeeds). */
@@ -209,7 +225,29 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   const diagnosticsFor = async (doc: TextDocument): Promise<Diagnostic[]> => {
     const orgSchema = orgSchemas.choiceFor(doc, workspaceFolders, settings.schemas);
     if (orgSchema) await orgSchemas.ensureLoaded(orgSchema.key);
-    return ls.computeDiagnostics(doc, { orgSchema });
+    const diagnostics = ls.computeDiagnostics(doc, { orgSchema });
+    // The career ladder is a property of the workspace's role files together.
+    const found = ladder.diagnostics(doc);
+    ladderFindings.set(doc.uri, JSON.stringify(found));
+    checkLadder();
+    if (found.length === 0) return diagnostics;
+    return [...diagnostics, ...found].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  };
+
+  /**
+   * A document's ladder findings change with other files' career paths and titles (open ones
+   * as typed, or on disk): when the ladder changed, the open documents whose findings differ
+   * from what they were given are checked again — only those, so an edit elsewhere does not
+   * re-publish every document.
+   */
+  const checkLadder = (): void => {
+    const shape = ladder.shape();
+    if (shape === ladderShape) return;
+    ladderShape = shape;
+    const stale = documents.all().filter((doc) => isRoleDocument(doc) && JSON.stringify(ladder.diagnostics(doc)) !== (ladderFindings.get(doc.uri) ?? '[]'));
+    if (stale.length === 0) return;
+    if (flags.pullDiagnostics) return revalidateAll();
+    for (const doc of stale) scheduleDiagnostics(doc.uri, false);
   };
 
   // ---- diagnostics: pushed when the client cannot pull, pulled when it can; never both ----
@@ -285,6 +323,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
       if (id === scanId) {
         indexing = false;
         sendStatus();
+        if (!shuttingDown) checkLadder();
       }
     }
   };
@@ -420,18 +459,21 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   const applyFileEvents = async (params: DidChangeWatchedFilesParams): Promise<void> => {
     let schemasChanged = false;
     let catalogsChanged = false;
+    let rolesChanged = false;
     for (const change of Array.isArray(params?.changes) ? params.changes : []) {
       if (typeof change?.uri !== 'string') continue;
       if (orgSchemas.invalidate(change.uri)) schemasChanged = true;
       if (catalogPaths.has(uriKey(change.uri))) catalogsChanged = true;
       const file = uriToPath(change.uri);
       if (file && ROLE_FILE_NAME.test(file)) {
+        rolesChanged = true;
         if (change.type === FileChangeType.Deleted) roles.removeFile(change.uri);
         else await roles.indexFile(file);
       }
     }
     if (catalogsChanged) await loadCatalogs();
     if (schemasChanged) revalidateAll();
+    else if (rolesChanged) checkLadder();
   };
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -459,6 +501,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   documents.onDidClose(
     notify('didClose', async ({ document }) => {
       ls.forget(document.uri);
+      ladderFindings.delete(document.uri);
       if (!isRoleDocument(document)) return;
       if (!flags.pullDiagnostics) await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       await roles.closed(document.uri, uriToPath(document.uri)); // back to what is on disk
@@ -507,7 +550,10 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   );
   connection.onCodeAction(
     handle('codeAction', [], (params) =>
-      withDocument(params, [], (doc) => ls.getCodeActions(doc, params.range, { diagnostics: params.context?.diagnostics ?? [], only: params.context?.only })),
+      withDocument(params, [], (doc) => {
+        const diagnostics = params.context?.diagnostics ?? [];
+        return [...ls.getCodeActions(doc, params.range, { diagnostics, only: params.context?.only }), ...ladder.codeActions(doc, diagnostics, params.context?.only)];
+      }),
     ),
   );
   connection.onDocumentFormatting(handle('formatting', [], (params) => withDocument(params, [], (doc) => ls.format(doc, params.options))));
@@ -526,9 +572,15 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     RenderRequest.method,
     handle('render', null, (params: RenderParams | undefined) => {
       const format = params?.format;
-      if (format !== 'html' && format !== 'document' && format !== 'markdown') return null;
+      if (format !== 'html' && format !== 'document' && format !== 'markdown' && format !== 'jobposting' && format !== 'jsonld') return null;
       const doc = roleDocument(params?.uri);
-      const content = doc ? ls.render(doc, format) : undefined;
+      let content: string | undefined;
+      if (format === 'jobposting' || format === 'jsonld') {
+        const parsed = doc && ls.parse(doc);
+        if (parsed) content = format === 'jsonld' ? JSON.stringify(postingJsonLd(parsed), null, 2) + '\n' : postingToHtml(parsed);
+      } else if (doc) {
+        content = ls.render(doc, format);
+      }
       if (!doc || content === undefined) return null;
       const title = ls.summariseRoleFile(doc)?.title;
       const result: RenderResult = { uri: doc.uri, version: doc.version, content, ...(title ? { title } : {}) };
@@ -553,6 +605,39 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
         thin: completeness.sections.filter((s) => s.status === 'thin').map((s) => s.key),
         errors: diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length,
         warnings: diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length,
+      };
+    }),
+  );
+
+  /** The nonce and policy of a webview page, when the params carry them as strings. */
+  const webviewPage = (params: unknown): { cspNonce?: string; csp?: string } => {
+    const page: { cspNonce?: string; csp?: string } = {};
+    if (isRecord(params) && typeof params.cspNonce === 'string') page.cspNonce = params.cspNonce;
+    if (isRecord(params) && typeof params.csp === 'string') page.csp = params.csp;
+    return page;
+  };
+
+  connection.onRequest(
+    CompareRequest.method,
+    handle('compare', null, async (params: CompareParams | undefined): Promise<CompareResult | null> => {
+      if (typeof params?.uriA !== 'string' || typeof params.uriB !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'roleBlueprint/compare needs the two role files as `uriA` and `uriB`.');
+      await fileEvents;
+      const a = ladder.parsedFile(params.uriA);
+      const b = ladder.parsedFile(params.uriB);
+      if (!a || !b) return null;
+      const diff = diffBlueprints(a, b);
+      return { html: diffToHtml(diff, webviewPage(params)), title: `${diff.a.title} → ${diff.b.title}` };
+    }),
+  );
+
+  connection.onRequest(
+    LadderRequest.method,
+    handle('ladder', { html: '', roles: [] }, async (params: LadderParams | undefined): Promise<LadderResult> => {
+      await fileEvents;
+      const current = ladder.ladder();
+      return {
+        html: ladderToHtml(current, webviewPage(params)),
+        roles: current.nodes.map((n) => ({ title: n.title, ...(n.uri ? { uri: n.uri } : {}), missing: n.missing })),
       };
     }),
   );

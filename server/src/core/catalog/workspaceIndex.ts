@@ -124,6 +124,14 @@ export class WorkspaceIndex {
     return [...this.#roles.values()].map((r) => r.role);
   }
 
+  /** The latest text of every role file (pending ones included, nothing parsed), for features that read whole files. */
+  texts(): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const [uri, entry] of this.#roles) texts.set(uri, entry.text);
+    for (const [uri, text] of this.#pending) texts.set(uri, text);
+    return texts;
+  }
+
   get(uri: string): IndexedRole | undefined {
     this.settle();
     return this.#roles.get(uri)?.role;
