@@ -8,8 +8,8 @@ export function importTargetName(sourceName: string): string {
   return `${base}.role.yaml`;
 }
 
-/** `eng.role.yaml` → `eng.html` / `eng.md`; other names just swap their last extension. */
-export function exportFileName(blueprintName: string, extension: 'html' | 'md'): string {
+/** `eng.role.yaml` → `eng.html` / `eng.md` / `eng.posting.html`; other names just swap their last extension. */
+export function exportFileName(blueprintName: string, extension: 'html' | 'md' | 'posting.html' | 'jsonld'): string {
   const base = blueprintName.replace(BLUEPRINT_SUFFIX, '').replace(/\.ya?ml$/i, '') || 'blueprint';
   return `${base}.${extension}`;
 }
@@ -31,4 +31,24 @@ export function skeletonSnippetBody(snippets: unknown): string | undefined {
     if (Array.isArray(body) && body.every((line) => typeof line === 'string')) return body.join('\n');
   }
   return undefined;
+}
+
+/** A YAML scalar for a title: plain when that reads back as the same string, else double-quoted. */
+function yamlTitle(title: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9 .,()/&+_-]*$/.test(title) && !/[ ]$/.test(title) ? title : JSON.stringify(title);
+}
+
+/**
+ * The skeleton snippet as plain text for a file written to disk, with `role.title` set: each
+ * tab stop becomes its placeholder text (a choice its first option), the title stop the title.
+ */
+export function skeletonText(snippetBody: string, title: string): string {
+  const TITLE = '\u0000title\u0000';
+  return snippetBody
+    .replace(/\$\{\d+:Role title\}/, TITLE)
+    .replace(/\$\{\d+\|([^|]*)\|\}/g, (_m, choices: string) => choices.split(',')[0])
+    .replace(/\$\{\d+:([^}]*)\}/g, (_m, text: string) => text)
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(/\\([$}\\])/g, '$1')
+    .replace(TITLE, () => yamlTitle(title));
 }

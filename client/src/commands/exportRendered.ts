@@ -6,15 +6,23 @@ import type { PreviewManager } from '../preview/manager';
 import { baseName, folderBeside, targetBlueprint } from './target';
 
 interface ExportFormat {
-  readonly extension: 'html' | 'md';
+  readonly extension: Parameters<typeof exportFileName>[1];
   readonly filters: Record<string, string[]>;
   readonly label: string;
 }
 
-const FORMATS: Record<'document' | 'markdown', ExportFormat> = {
+const FORMATS: Record<Exclude<RenderParams['format'], 'html'>, ExportFormat> = {
   document: { extension: 'html', filters: { 'HTML page': ['html', 'htm'] }, label: 'HTML' },
   markdown: { extension: 'md', filters: { Markdown: ['md'] }, label: 'Markdown' },
+  jobposting: { extension: 'posting.html', filters: { 'HTML page': ['html', 'htm'] }, label: 'Job Posting' },
+  jsonld: { extension: 'jsonld', filters: { 'JSON-LD': ['jsonld', 'json'] }, label: 'JobPosting JSON-LD' },
 };
+
+/** What a job posting made from `uri` lacks, as the editor reports it (posting.* diagnostics). */
+function postingGaps(uri: vscode.Uri): string {
+  const gaps = vscode.languages.getDiagnostics(uri).filter((d) => typeof d.code === 'string' ? d.code.startsWith('posting.') : typeof d.code === 'object' && String(d.code.value).startsWith('posting.'));
+  return gaps.length ? ` The posting lacks ${gaps.length} field${gaps.length === 1 ? '' : 's'} job search engines need (see Problems, posting.*).` : '';
+}
 
 /**
  * Export = the server's renderer (the preview's and the CLI's) into a file the user picks,
@@ -43,7 +51,8 @@ export async function exportRendered(ctx: CtxInit, previews: PreviewManager, arg
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
   // Not awaited: the command is done when the file is written, not when the message is dismissed.
-  void vscode.window.showInformationMessage(`Exported ${baseName(target)}.`, 'Open').then((choice) => {
+  const gaps = format === 'jobposting' || format === 'jsonld' ? postingGaps(uri) : '';
+  void (gaps ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(`Exported ${baseName(target)}.${gaps}`, 'Open').then((choice) => {
     if (choice) void vscode.commands.executeCommand('vscode.open', target);
   });
 }

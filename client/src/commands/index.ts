@@ -1,12 +1,17 @@
 import type { CommandFactory } from '../ctx';
 import type { PreviewManager } from '../preview/manager';
+import { compareWith } from './compareWith';
+import { createRoleBlueprint } from './createRoleBlueprint';
 import { exportHtml } from './exportHtml';
+import { exportJobPosting } from './exportJobPosting';
+import { exportJobPostingJsonLd } from './exportJobPostingJsonLd';
 import { exportMarkdown } from './exportMarkdown';
 import { importBlueprint } from './importBlueprint';
 import { newBlueprint } from './newBlueprint';
 import { openPreview } from './openPreview';
 import { openPreviewToSide } from './openPreviewToSide';
 import { restartServer } from './restartServer';
+import { showLadder } from './showLadder';
 import { showOutput } from './showOutput';
 import { togglePreviewLock } from './togglePreviewLock';
 
@@ -20,6 +25,11 @@ export function createCommands(previews: PreviewManager): Record<string, Command
     togglePreviewLock: togglePreviewLock(previews),
     exportHtml: exportHtml(previews),
     exportMarkdown: exportMarkdown(previews),
+    exportJobPosting: exportJobPosting(previews),
+    exportJobPostingJsonLd: exportJobPostingJsonLd(previews),
+    compareWith: compareWith(previews),
+    showLadder: showLadder(),
+    createRoleBlueprint: createRoleBlueprint(),
     restartServer: restartServer(),
     showOutput: showOutput(),
   };

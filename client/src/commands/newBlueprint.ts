@@ -22,7 +22,7 @@ export function newBlueprint(): CommandFactory {
   return { enabled: run, disabled: run };
 }
 
-async function readSkeleton(extensionUri: vscode.Uri): Promise<string> {
+export async function readSkeleton(extensionUri: vscode.Uri): Promise<string> {
   const file = vscode.Uri.joinPath(extensionUri, 'snippets', 'role-blueprint.code-snippets.json');
   const body = skeletonSnippetBody(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))));
   if (body === undefined) throw new Error(`No snippet with prefix "blueprint" in ${file.fsPath}`);

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { LadderRequest } from '../../../server/src/lsp/protocol';
+import type { CommandFactory, CtxInit } from '../ctx';
+import { familyPage, familyWebviewOptions, withScript } from '../family/panel';
+
+export const LADDER_VIEW_TYPE = 'roleBlueprint.ladder';
+
+// Clicking (or Enter on) a role with a file asks the extension to open it.
+const LADDER_SCRIPT = `(() => {
+  const vscode = acquireVsCodeApi();
+  const open = (target) => {
+    const node = target instanceof Element ? target.closest('[data-uri]') : null;
+    if (node) vscode.postMessage({ type: 'open', uri: node.getAttribute('data-uri') });
+  };
+  document.addEventListener('click', (event) => open(event.target));
+  document.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(event.target); });
+})();`;
+
+/**
+ * "Show Career Ladder": the roles of the workspace and the steps between them, as the server
+ * draws them. One panel, rendered again each time the command runs; a click on a role opens
+ * its file — only a file the server listed as a role, whatever the page posts.
+ */
+export function showLadder(): CommandFactory {
+  let panel: vscode.WebviewPanel | undefined;
+  let roleFiles = new Set<string>();
+  const render = async (ctx: CtxInit, view: vscode.WebviewPanel): Promise<void> => {
+    const page = familyPage(view.webview);
+    const result = await ctx.client.sendRequest(LadderRequest, page);
+    roleFiles = new Set(result.roles.flatMap((r) => (r.uri ? [r.uri] : [])));
+    view.webview.html = withScript(result.html, page, LADDER_SCRIPT);
+  };
+  return {
+    enabled: (ctx) => async () => {
+      if (panel) {
+        panel.reveal(undefined, true);
+      } else {
+        const view = vscode.window.createWebviewPanel(LADDER_VIEW_TYPE, 'Career Ladder', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, familyWebviewOptions(true));
+        panel = view;
+        view.onDidDispose(() => (panel = undefined));
+        view.webview.onDidReceiveMessage((message: unknown) => {
+          const uri = isOpenMessage(message) && roleFiles.has(message.uri) ? message.uri : undefined;
+          if (uri) void vscode.window.showTextDocument(ctx.client.protocol2CodeConverter.asUri(uri), { viewColumn: vscode.ViewColumn.One });
+        });
+      }
+      await render(ctx, panel);
+    },
+  };
+}
+
+function isOpenMessage(message: unknown): message is { type: 'open'; uri: string } {
+  const m = message as { type?: unknown; uri?: unknown } | null;
+  return typeof m === 'object' && m !== null && m.type === 'open' && typeof m.uri === 'string';
+}
