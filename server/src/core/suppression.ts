@@ -72,8 +72,10 @@ function covers(codes: readonly string[], code: string): boolean {
 
 /** True when `offset` lies inside one of the document's string scalars (binary search; fields are in file order). */
 function scalarTest(parsed: ParsedBlueprint): (offset: number) => boolean {
-  const fields = textFields(parsed);
+  let fields: ReturnType<typeof textFields> | undefined;
   return (offset) => {
+    // Only a file with disable comments asks; most never do.
+    fields ??= textFields(parsed);
     let lo = 0;
     let hi = fields.length - 1;
     while (lo <= hi) {

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type ParsedNode } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { Span } from '../diagnosticUtil';
-import { locate, nodeSpan, type ParsedBlueprint } from '../parse';
+import { locate, nodeSpan, type ParsedBlueprint, type Section } from '../parse';
 import type { ITextDocument, JsonPath } from '../types';
 
 /**
@@ -67,6 +67,44 @@ export function textFields(parsed: ParsedBlueprint): readonly TextField[] {
   for (const section of parsed.sections) if (section.valueNode) fields.push(...sectionFields(section.valueNode, section.key, section.base));
   fieldCache.set(parsed, fields);
   return fields;
+}
+
+/** The text fields of one section (spans for its current place in the document); cached per section value node. */
+export function sectionTextFields(section: Section): readonly TextField[] {
+  return section.valueNode ? sectionFields(section.valueNode, section.key, section.base) : [];
+}
+
+// Per scan function and section value node: what the scan found, at the base it was found at.
+const scanCache = new WeakMap<object, WeakMap<Node, { readonly base: number; readonly hits: readonly { readonly span: Span }[] }>>();
+
+/**
+ * Everything `scan` finds in the text fields of each section, in file order. A scan reads one
+ * section's fields and nothing else, so its hits are kept per section value node: an edit
+ * rescans only the section it touched, and a section it moved gets its hits shifted. `span`
+ * must be the only offset a hit holds.
+ */
+export function scanSections<H extends { readonly span: Span }>(parsed: ParsedBlueprint, scan: (parsed: ParsedBlueprint, fields: readonly TextField[], key: string) => readonly H[]): H[] {
+  let bySection = scanCache.get(scan);
+  if (!bySection) scanCache.set(scan, (bySection = new WeakMap()));
+  const out: H[] = [];
+  for (const section of parsed.sections) {
+    const node = section.valueNode;
+    if (!node) continue;
+    const cached = bySection.get(node) as { readonly base: number; readonly hits: readonly H[] } | undefined;
+    let hits: readonly H[];
+    if (cached?.base === section.base) {
+      hits = cached.hits;
+    } else if (cached) {
+      const shift = section.base - cached.base;
+      hits = cached.hits.map((h) => ({ ...h, span: [h.span[0] + shift, h.span[1] + shift] as const }));
+      bySection.set(node, { base: section.base, hits });
+    } else {
+      hits = scan(parsed, sectionFields(node, section.key, section.base), section.key);
+      bySection.set(node, { base: section.base, hits });
+    }
+    for (const hit of hits) out.push(hit);
+  }
+  return out;
 }
 
 /** A match in a value, before it is located in the source. */

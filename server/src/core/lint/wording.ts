@@ -2,7 +2,7 @@ import type { ParsedBlueprint } from '../parse';
 import exclusionaryData from './data/exclusionary.json';
 import genderData from './data/gender-coded.json';
 import jargonData from './data/jargon.json';
-import { matchSpans, textFields, type TextField } from './fields';
+import { matchSpans, scanSections, type TextField } from './fields';
 import type { Span } from '../diagnosticUtil';
 
 /**
@@ -15,17 +15,15 @@ import type { Span } from '../diagnosticUtil';
 const SKIPPED_KEYS = new Set(['source', 'level', 'family', 'prevalence', 'importance', 'frequency', 'category', 'weight', 'section', 'url', 'logo', 'apply_url', 'employment_type', 'date_posted', 'valid_through', 'currency', 'unit']);
 const SKIPPED_SECTIONS = new Set(['blueprint', 'role', 'posting']);
 
-/** Fields the wording rules read. */
-export function proseFields(parsed: ParsedBlueprint): TextField[] {
-  return textFields(parsed).filter((f) => {
-    const section = String(f.path[0]);
-    if (SKIPPED_SECTIONS.has(section)) return false;
-    if (f.key !== undefined && SKIPPED_KEYS.has(f.key)) return false;
-    // Product names: "Great Expectations" is a tool, not a promise.
-    if (section === 'tools' && f.key === 'name') return false;
-    if (section === 'scorecard_summary' && (f.key === 'title' || f.key === 'tools')) return false;
-    return true;
-  });
+/** True for a field the wording rules read. */
+function isProse(f: TextField): boolean {
+  const section = String(f.path[0]);
+  if (SKIPPED_SECTIONS.has(section)) return false;
+  if (f.key !== undefined && SKIPPED_KEYS.has(f.key)) return false;
+  // Product names: "Great Expectations" is a tool, not a promise.
+  if (section === 'tools' && f.key === 'name') return false;
+  if (section === 'scorecard_summary' && (f.key === 'title' || f.key === 'tools')) return false;
+  return true;
 }
 
 // ASCII word boundaries and no `u` flag: several times faster than Unicode look-arounds, and
@@ -42,11 +40,18 @@ export interface PhraseList<E> {
   readonly entries: readonly E[];
   /** Global, case-insensitive; group `e<i>` is entry i. */
   readonly pattern: RegExp;
+  /** The list's scan of one section's prose (one function per list: scanSections caches per scan). */
+  readonly scan: (parsed: ParsedBlueprint, fields: readonly TextField[]) => readonly PhraseHit<E>[];
 }
 
 function compilePhrases<E extends { pattern: string }>(entries: readonly E[]): PhraseList<E> {
   const alternatives = entries.map((e, i) => `(?<e${i}>${e.pattern.replace(/ /g, '\\s+')})`);
-  return { entries, pattern: new RegExp(`${WORD_START}(?:${alternatives.join('|')})${WORD_END}`, 'gi') };
+  const list: PhraseList<E> = {
+    entries,
+    pattern: new RegExp(`${WORD_START}(?:${alternatives.join('|')})${WORD_END}`, 'gi'),
+    scan: (parsed, fields) => fields.filter(isProse).flatMap((field) => findPhrases(parsed, field, list)),
+  };
+  return list;
 }
 
 export interface PhraseHit<E> {
@@ -56,9 +61,14 @@ export interface PhraseHit<E> {
 }
 
 /** Every hit of a phrase list in a field, with the entry that matched. */
-export function findPhrases<E extends { pattern: string }>(parsed: ParsedBlueprint, field: TextField, list: PhraseList<E>): PhraseHit<E>[] {
+function findPhrases<E extends { pattern: string }>(parsed: ParsedBlueprint, field: TextField, list: PhraseList<E>): PhraseHit<E>[] {
   // Entry patterns use only non-capturing groups, so capture group i is entry i.
   return matchSpans(parsed, field, list.pattern).map((m) => ({ entry: list.entries[m.groups.findIndex((g) => g !== undefined)], text: m.text, span: m.span }));
+}
+
+/** Every hit of the phrase list in the prose of the file, in file order (scanned per section, see scanSections). */
+export function phraseHits<E extends { pattern: string }>(parsed: ParsedBlueprint, list: PhraseList<E>): PhraseHit<E>[] {
+  return scanSections(parsed, list.scan);
 }
 
 export interface ExclusionaryEntry {
@@ -91,26 +101,32 @@ export interface CodedWord {
   readonly word: string;
   readonly coding: Coding;
   readonly span: Span;
-  readonly field: TextField;
 }
 
-const codedCache = new WeakMap<ParsedBlueprint, readonly CodedWord[]>();
-
-/** Every gender-coded word in the prose of the file (exceptions removed); cached per parse. */
-export function codedWords(parsed: ParsedBlueprint): readonly CodedWord[] {
-  const cached = codedCache.get(parsed);
-  if (cached) return cached;
+/** The gender-coded words in one section's prose (exceptions removed). */
+function scanCoded(parsed: ParsedBlueprint, fields: readonly TextField[]): CodedWord[] {
   const out: CodedWord[] = [];
-  for (const field of proseFields(parsed)) {
+  for (const field of fields) {
+    if (!isProse(field)) continue;
     const lower = field.value.toLowerCase();
     for (const m of matchSpans(parsed, field, GENDER_CODED)) {
       if (GENDER_EXCEPTIONS.has(m.text.toLowerCase())) continue;
       // The second half of a compound names a technique, not a trait: "data-driven", "event-driven".
       if (m.index > 0 && field.value.charAt(m.index - 1) === '-') continue;
       if (GENDER_EXCEPTION_PHRASES.some((p) => lower.startsWith(p, m.index))) continue;
-      out.push({ word: m.text, coding: m.groups[0] !== undefined ? 'masculine' : 'feminine', span: m.span, field });
+      out.push({ word: m.text, coding: m.groups[0] !== undefined ? 'masculine' : 'feminine', span: m.span });
     }
   }
+  return out;
+}
+
+const codedCache = new WeakMap<ParsedBlueprint, readonly CodedWord[]>();
+
+/** Every gender-coded word in the prose of the file (exceptions removed); cached per parse and per section. */
+export function codedWords(parsed: ParsedBlueprint): readonly CodedWord[] {
+  const cached = codedCache.get(parsed);
+  if (cached) return cached;
+  const out = scanSections(parsed, scanCoded);
   codedCache.set(parsed, out);
   return out;
 }

@@ -1,5 +1,6 @@
 import { roleLevel } from '../levels';
-import { matchSpans, textFields } from '../fields';
+import { findSection } from '../../parse';
+import { matchSpans, sectionTextFields } from '../fields';
 import type { LintRule } from '../rule';
 
 // Groups that grant authority on their own (approvals needed elsewhere are fine).
@@ -15,7 +16,8 @@ export const levelBudgetAuthority: LintRule = {
   check({ parsed, report }) {
     const level = roleLevel(parsed);
     if (!level?.info.early) return;
-    const fields = textFields(parsed).filter((f) => f.path[0] === 'decision_rights' && AUTHORITY_GROUPS.has(String(f.path[1])));
+    const decisionRights = findSection(parsed, 'decision_rights');
+    const fields = (decisionRights ? sectionTextFields(decisionRights) : []).filter((f) => AUTHORITY_GROUPS.has(String(f.path[1])));
     // An item is read whole: `{name: Budget, description: "none; may provide inputs"}`.
     const itemKey = (path: readonly (string | number)[]) => path.slice(0, path.findIndex((s) => typeof s === 'number') + 1).join('/');
     const negatedItems = new Set(fields.filter((f) => NEGATED.test(f.value)).map((f) => itemKey(f.path)));

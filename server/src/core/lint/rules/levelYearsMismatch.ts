@@ -1,7 +1,7 @@
 import type { Span } from '../../diagnosticUtil';
-import type { ParsedBlueprint } from '../../parse';
+import { findSection, type ParsedBlueprint } from '../../parse';
 import { roleLevel } from '../levels';
-import { asRecord, matchSpans, root, textFields, type TextField } from '../fields';
+import { asRecord, matchSpans, root, sectionTextFields, type TextField } from '../fields';
 import type { LintRule } from '../rule';
 
 /** Years asked for: "0–2 years", "8+ years", "at least 5 years", "5 years"; max is Infinity for open ranges. */
@@ -31,8 +31,9 @@ export const levelYearsMismatch: LintRule = {
     const level = roleLevel(parsed);
     if (!level || !asRecord(root(parsed).experience)) return;
     let asked: YearsAsked | undefined;
-    for (const field of textFields(parsed)) {
-      if (field.path[0] === 'experience' && field.path[1] === 'years' && (asked = yearsAsked(parsed, field))) break;
+    const experience = findSection(parsed, 'experience');
+    for (const field of experience ? sectionTextFields(experience) : []) {
+      if (field.path[1] === 'years' && (asked = yearsAsked(parsed, field))) break;
     }
     if (!asked) return;
     const { min, max } = level.info;

@@ -1,6 +1,6 @@
 import { quickFix } from '../fields';
 import type { LintRule } from '../rule';
-import { EXCLUSIONARY, findPhrases, proseFields } from '../wording';
+import { EXCLUSIONARY, phraseHits } from '../wording';
 import { matchCase } from './wordingGenderCoded';
 
 export const wordingExclusionary: LintRule = {
@@ -8,12 +8,10 @@ export const wordingExclusionary: LintRule = {
   defaultSeverity: 'warning',
   description: 'An ageist, ableist or origin-based phrase that shuts out candidates.',
   check({ parsed, doc, report }) {
-    for (const field of proseFields(parsed)) {
-      for (const hit of findPhrases(parsed, field, EXCLUSIONARY)) {
-        const { suggestion, kind, why } = hit.entry;
-        const fixes = suggestion ? [quickFix(doc, `Replace "${hit.text}" with "${suggestion}"`, [{ span: hit.span, newText: matchCase(hit.text, suggestion) }])] : [];
-        report({ span: hit.span, message: `"${hit.text}" is ${kind === 'ageist' ? 'ageist' : kind === 'ableist' ? 'ableist' : 'exclusionary'} wording: ${why}`, data: { fixes, kind } });
-      }
+    for (const hit of phraseHits(parsed, EXCLUSIONARY)) {
+      const { suggestion, kind, why } = hit.entry;
+      const fixes = suggestion ? [quickFix(doc, `Replace "${hit.text}" with "${suggestion}"`, [{ span: hit.span, newText: matchCase(hit.text, suggestion) }])] : [];
+      report({ span: hit.span, message: `"${hit.text}" is ${kind === 'ageist' ? 'ageist' : kind === 'ableist' ? 'ableist' : 'exclusionary'} wording: ${why}`, data: { fixes, kind } });
     }
   },
 };
