@@ -116,6 +116,15 @@ suite('LSP: a family of roles', () => {
     assert.deepStrictEqual(command?.command?.arguments, [seniorUri, 'Analytics Manager', 'analytics-manager.role.yaml']);
     assert.strictEqual(command?.title, 'Create blueprint for Analytics Manager');
 
+    // An edit outside the career paths moves the finding with its entry (and its fixes' edits).
+    const moved = client.nextDiagnostics(analystUri);
+    client.change(analystUri, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '# a note\n# another\n' }]);
+    const shifted = (await moved).diagnostics.filter((d) => d.code === 'ladder.inconsistent');
+    assert.deepStrictEqual(shifted.map((d) => d.range), [{ start: { line: 12, character: 12 }, end: { line: 12, character: 31 } }]);
+    const movedActions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: analystUri }, range: shifted[0].range, context: { diagnostics: shifted } });
+    const removal = movedActions.find((a) => a.title === 'Remove "Senior Data Analyst" from next_roles');
+    assert.strictEqual(removal?.edit?.changes?.[analystUri]?.[0].range.start.line, 12, 'the removal edit starts at the moved entry');
+
     // Applying the cross-file fix in the other (open) document clears the first one's finding.
     const edit = (crossFile.edit?.changes?.[seniorUri] ?? [])[0];
     const cleared = client.diagnostics.next((d) => d.uri === analystUri && !d.diagnostics.some((x) => x.code === 'ladder.inconsistent'));

@@ -43,7 +43,12 @@ export function showLadder(): CommandFactory {
           if (uri) void vscode.window.showTextDocument(ctx.client.protocol2CodeConverter.asUri(uri), { viewColumn: vscode.ViewColumn.One });
         });
       }
-      await render(ctx, panel);
+      try {
+        await render(ctx, panel);
+      } catch (error) {
+        panel?.dispose();
+        void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+      }
     },
   };
 }

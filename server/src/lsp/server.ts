@@ -3,6 +3,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  LSPErrorCodes,
   FileChangeType,
   ResponseError,
   TextDocuments,
@@ -51,7 +52,7 @@ import {
 } from './protocol';
 import { readServerSettings, type ServerSettings } from './settings';
 import { OrgSchemaHost } from './orgSchemaHost';
-import { WorkspaceLadder } from './workspaceLadder';
+import { MAX_LADDER_FILES, WorkspaceLadder } from './workspaceLadder';
 import { WorkspaceRoles } from './workspaceRoles';
 import { ROLE_FILE_NAME, scanRoleFiles, yieldToEventLoop } from './workspaceScan';
 
@@ -323,7 +324,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
       if (id === scanId) {
         indexing = false;
         sendStatus();
-        if (!shuttingDown) checkLadder();
+        if (!shuttingDown && documents.all().some(isRoleDocument)) checkLadder();
       }
     }
   };
@@ -634,6 +635,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     LadderRequest.method,
     handle('ladder', { html: '', roles: [] }, async (params: LadderParams | undefined): Promise<LadderResult> => {
       await fileEvents;
+      if (ladder.tooLarge()) throw new ResponseError(LSPErrorCodes.RequestFailed, `The workspace has more than ${MAX_LADDER_FILES} role files, too many for the ladder view; draw it for a folder with the CLI: role-blueprint ladder FOLDER.`);
       const current = ladder.ladder();
       return {
         html: ladderToHtml(current, webviewPage(params)),

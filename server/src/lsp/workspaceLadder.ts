@@ -3,6 +3,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { RoleBlueprintLanguageService } from '../core';
 import { CODE_ACTION_KINDS } from '../core/codeActions';
 import { buildLadder, ladderDiagnostics, ladderToJson, type Ladder, type LadderFile } from '../core/family/ladder';
+import { asRecord, root } from '../core/lint/fields';
 import { BlueprintParser, type ParsedBlueprint } from '../core/parse';
 import { DIAGNOSTIC_SOURCE } from '../core/diagnosticUtil';
 import { uriKey } from './fileSystem';
@@ -16,15 +17,38 @@ interface CrossFileFix {
 }
 
 /**
+ * Matching every career entry against every title grows with the square of the files (about
+ * 1.2 s for 300 files on this machine); above this many role files the editor leaves the
+ * ladder to the CLI (`role-blueprint check DIR`, `role-blueprint ladder DIR`).
+ */
+export const MAX_LADDER_FILES = 400;
+
+/** What the ladder reads of a file: its title and career paths (other edits leave the ladder as it is). */
+const signatures = new WeakMap<ParsedBlueprint, string>();
+function ladderSignature(parsed: ParsedBlueprint): string {
+  let signature = signatures.get(parsed);
+  if (signature === undefined) {
+    const value = root(parsed);
+    const career = asRecord(value.career);
+    signature = JSON.stringify([asRecord(value.role)?.title, career?.feeder_roles, career?.next_roles]);
+    signatures.set(parsed, signature);
+  }
+  return signature;
+}
+
+/**
  * The career ladder of the whole workspace, for the editor: every role file the server knows
- * (the workspace index, with open documents as typed). Built again only when a file's parse
- * changed; files on disk are parsed once per text by a parser of their own, so the ladder does
- * not evict the open documents' warm parse cache.
+ * (the workspace index, with open documents as typed). Matching every career entry against
+ * every title is quadratic, so the whole ladder is built again only when a title or a career
+ * path changed (or a file came or went); an edit elsewhere in a document only moves its
+ * findings, which come from a ladder of that document and its neighbours. Files on disk are
+ * parsed once per text by a parser of their own, so the ladder does not evict the open
+ * documents' warm parse cache.
  */
 export class WorkspaceLadder {
   readonly #parser = new BlueprintParser();
   readonly #diskParsed = new Map<string, { readonly text: string; readonly parsed: ParsedBlueprint }>();
-  #built: { readonly files: readonly LadderFile[]; readonly ladder: Ladder; readonly shape: string } | undefined;
+  #built: { readonly files: readonly LadderFile[]; readonly signature: string; readonly ladder: Ladder; readonly shape: string } | undefined;
 
   constructor(
     private readonly ls: RoleBlueprintLanguageService,
@@ -57,22 +81,34 @@ export class WorkspaceLadder {
     return files;
   }
 
-  #current(): { ladder: Ladder; shape: string; files: readonly LadderFile[] } {
+  /** The ladder as of the files now; `files` are the current ones, `built.files` those it was built from. */
+  #current(): { ladder: Ladder; shape: string; built: readonly LadderFile[]; files: readonly LadderFile[] } {
     const files = this.files();
-    const built = this.#built;
-    if (built && built.files.length === files.length && built.files.every((f, i) => f.uri === files[i].uri && f.parsed === files[i].parsed)) return built;
-    const ladder = buildLadder(files);
-    this.#built = { files, ladder, shape: JSON.stringify(ladderToJson(ladder)) };
-    return this.#built;
+    const signature = files.map((f) => `${f.uri}\u0000${ladderSignature(f.parsed)}`).join('\u0001');
+    if (this.#built?.signature !== signature) {
+      const ladder = buildLadder(files);
+      this.#built = { files, signature, ladder, shape: JSON.stringify(ladderToJson(ladder)) };
+    }
+    return { ...this.#built, built: this.#built.files, files };
   }
 
+  /** The ladder of the files as they are now (built again when only positions moved). */
   ladder(): Ladder {
-    return this.#current().ladder;
+    const { ladder, built, files } = this.#current();
+    if (built.every((f, i) => f.parsed === files[i].parsed)) return ladder;
+    const rebuilt = buildLadder(files);
+    if (this.#built) this.#built = { ...this.#built, files, ladder: rebuilt };
+    return rebuilt;
   }
 
   /** The ladder's roles and steps as a string: when it changes, other files' ladder findings may have changed. */
   shape(): string {
-    return this.#current().shape;
+    return this.tooLarge() ? '' : this.#current().shape;
+  }
+
+  /** More role files than the editor builds a ladder of (see MAX_LADDER_FILES). */
+  tooLarge(): boolean {
+    return this.ls.workspaceIndex.texts().size > MAX_LADDER_FILES;
   }
 
   /** The parsed role file at `uri` (any spelling), open or indexed. */
@@ -83,10 +119,19 @@ export class WorkspaceLadder {
 
   /** The ladder findings of an open document; a lone file has no ladder. */
   diagnostics(doc: TextDocument): Diagnostic[] {
-    if (!this.ls.settings.validate) return [];
-    const { ladder, files } = this.#current();
+    if (!this.ls.settings.validate || this.tooLarge()) return [];
+    const { ladder, built, files } = this.#current();
     if (files.length < 2) return [];
-    return ladderDiagnostics(ladder, doc.uri, this.ls.settings);
+    // The findings of a document (and its fixes' edits) read it and the files it names or is named by.
+    const neighbours = new Set([doc.uri]);
+    for (const edge of ladder.edges) {
+      if (edge.from === doc.uri) neighbours.add(edge.to);
+      if (edge.to === doc.uri) neighbours.add(edge.from);
+    }
+    const moved = files.some((f, i) => neighbours.has(f.uri) && built[i].parsed !== f.parsed);
+    if (!moved) return ladderDiagnostics(ladder, doc.uri, this.ls.settings);
+    // Same titles and career paths, text moved: a ladder of just those files.
+    return ladderDiagnostics(buildLadder(files.filter((f) => neighbours.has(f.uri))), doc.uri, this.ls.settings);
   }
 
   /**
