@@ -18,8 +18,9 @@ const LADDER_SCRIPT = `(() => {
 
 /**
  * "Show Career Ladder": the roles of the workspace and the steps between them, as the server
- * draws them. One panel, rendered again each time the command runs; a click on a role opens
- * its file — only a file the server listed as a role, whatever the page posts.
+ * draws them. One panel, drawn again when the command runs, when it shows again and when a
+ * role file is saved; a click on a role opens its file — only a file the server listed as a
+ * role, whatever the page posts.
  */
 export function showLadder(): CommandFactory {
   let panel: vscode.WebviewPanel | undefined;
@@ -37,10 +38,28 @@ export function showLadder(): CommandFactory {
       } else {
         const view = vscode.window.createWebviewPanel(LADDER_VIEW_TYPE, 'Career Ladder', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, familyWebviewOptions(true));
         panel = view;
-        view.onDidDispose(() => (panel = undefined));
+        // Saved role files may have changed the ladder: drawn again when saved while it shows, or when it shows again.
+        const refresh = () => {
+          if (view.visible) void render(ctx, view).catch((error) => ctx.output.warn(`Career ladder: ${String(error)}`));
+        };
+        let wasVisible = true;
+        const subscriptions = [
+          // Only on showing again: a click on a role moves the focus, and a redraw would lose the scroll.
+          view.onDidChangeViewState(() => {
+            if (view.visible && !wasVisible) refresh();
+            wasVisible = view.visible;
+          }),
+          vscode.workspace.onDidSaveTextDocument((doc) => {
+            if (/\.role\.ya?ml$/i.test(doc.uri.path)) refresh();
+          }),
+        ];
+        view.onDidDispose(() => {
+          panel = undefined;
+          subscriptions.forEach((s) => s.dispose());
+        });
         view.webview.onDidReceiveMessage((message: unknown) => {
           const uri = isOpenMessage(message) && roleFiles.has(message.uri) ? message.uri : undefined;
-          if (uri) void vscode.window.showTextDocument(ctx.client.protocol2CodeConverter.asUri(uri), { viewColumn: vscode.ViewColumn.One });
+          if (uri) void vscode.window.showTextDocument(vscode.Uri.parse(uri, true), { viewColumn: vscode.ViewColumn.One });
         });
       }
       try {
