@@ -4,7 +4,7 @@ import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { applyLevels } from '../diagnostics';
 import { makeDiagnostic, type Span } from '../diagnosticUtil';
 import { appendToBlockList, asRecord, groupEntries, lineEnd, lineIndent, nodeAt, quickFix, root, spanOf, yamlScalar, type QuickFix } from '../lint/fields';
-import { bestMatch } from '../nameMatch';
+import { CandidateIndex } from '../nameMatch';
 import { findSection, type ParsedBlueprint } from '../parse';
 import { readRole } from '../render/model';
 import { normaliseName } from '../strings';
@@ -111,15 +111,46 @@ function levelWords(name: string): string {
     .join(' ');
 }
 
+/** A list of titles prepared for matching: the first title of each normal form, and the fuzzy index. */
+interface TitleIndex {
+  readonly exact: ReadonlyMap<string, number>;
+  readonly fuzzy: CandidateIndex;
+  /** Career name → the title it matched: files of one family name the same roles again and again. */
+  readonly matched: Map<string, number | undefined>;
+}
+
+// Per titles array: a ladder matches every career entry of every file against the same titles.
+const titleIndexes = new WeakMap<readonly string[], TitleIndex>();
+
+function titleIndex(titles: readonly string[]): TitleIndex {
+  let index = titleIndexes.get(titles);
+  if (!index) {
+    const exact = new Map<string, number>();
+    titles.forEach((title, i) => {
+      const normal = normaliseName(title);
+      if (!exact.has(normal)) exact.set(normal, i);
+    });
+    titleIndexes.set(titles, (index = { exact, fuzzy: new CandidateIndex(titles), matched: new Map() }));
+  }
+  return index;
+}
+
 /** The title a career name refers to: equal once normalised, or a close fuzzy match on the same rung. */
 export function matchRoleTitle(name: string, titles: readonly string[]): number | undefined {
-  const normalTitles = titles.map(normaliseName);
+  const index = titleIndex(titles);
+  if (index.matched.has(name)) return index.matched.get(name);
+  const matched = matchTitle(name, index);
+  index.matched.set(name, matched);
+  return matched;
+}
+
+function matchTitle(name: string, index: TitleIndex): number | undefined {
   for (const alternative of alternatives(name)) {
-    const exact = normalTitles.indexOf(normaliseName(alternative));
-    if (exact !== -1) return exact;
+    const exact = index.exact.get(normaliseName(alternative));
+    if (exact !== undefined) return exact;
   }
   for (const alternative of alternatives(name)) {
-    const best = bestMatch(alternative, titles);
+    const best = index.fuzzy.best(alternative);
     if (best && levelWords(alternative) === levelWords(best.candidate) && renameScore(alternative, best.candidate) > 0) return best.index;
   }
   return undefined;
