@@ -43,7 +43,8 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   if (args.positionals.length === 0) throw new CliError('check needs at least one file, folder or glob (see role-blueprint check --help)');
 
   const files = collectRoleFiles(args.positionals, io.cwd);
-  const service = createLanguageService();
+  // Role files of a family repeat whole sections: each distinct section text is parsed once.
+  const service = createLanguageService({ shareChunks: true });
   const results: FileResult[] = [];
   const ladderFiles: LadderFile[] = [];
   for (const file of files) {

@@ -30,6 +30,8 @@ export interface LanguageServiceOptions {
   /** Organisation schemas validated together with the built-in one. */
   readonly schemaExtensions?: readonly JsonSchema[];
   readonly settings?: Partial<Settings>;
+  /** Parse with chunks shared across documents (see BlueprintParser): for batch checks of many files. */
+  readonly shareChunks?: boolean;
 }
 
 export interface RoleBlueprintLanguageService {
@@ -92,7 +94,7 @@ export type RenderFormat = 'html' | 'document' | 'markdown';
 export const BUILT_IN_SCHEMA = builtInSchema as JsonSchema;
 
 export function createLanguageService(options: LanguageServiceOptions = {}): RoleBlueprintLanguageService {
-  const parser = new BlueprintParser();
+  const parser = new BlueprintParser({ shareChunks: options.shareChunks });
   let settings = resolveSettings(options.settings);
   let validator = new SchemaValidator(BUILT_IN_SCHEMA, options.schemaExtensions);
   const orgSchemas = new OrgSchemaRegistry(BUILT_IN_SCHEMA);

@@ -75,6 +75,7 @@ interface ChunkResult {
 }
 
 const MAX_ALIAS_COUNT = 100;
+const MAX_SHARED_CHUNKS = 20_000;
 
 // A line that starts a top-level entry: `key:` with a plain or quoted key at column 0.
 const TOP_LEVEL_KEY = /^(?:[A-Za-z0-9_][\w.-]*|"[^"\n]*"|'[^'\n]*')[ \t]*:(?:[ \t]|$)/;
@@ -196,6 +197,17 @@ function keyText(node: ParsedNode | null): string | undefined {
  */
 export class BlueprintParser {
   #documents = new Map<string, { version: number | undefined; text: string; parsed: ParsedBlueprint; chunks: Map<string, ChunkResult> }>();
+  /** Chunk results shared by every document, by chunk text (undefined: each document keeps its own). */
+  readonly #shared: Map<string, ChunkResult> | undefined;
+
+  /**
+   * `shareChunks`: reuse a chunk's result in every document with the same chunk text, not only
+   * in the next version of one document; for a batch of files that repeat whole sections (the
+   * CLI checking a family of role files). Results are the same either way.
+   */
+  constructor(options: { shareChunks?: boolean } = {}) {
+    this.#shared = options.shareChunks ? new Map() : undefined;
+  }
 
   /** Parses `text`; `cacheKey` (a uri) lets the parser reuse the previous version's chunks. */
   parse(text: string, cacheKey?: string, version?: number): ParsedBlueprint {
@@ -205,8 +217,13 @@ export class BlueprintParser {
     const previousChunks = last?.chunks;
     const chunks = new Map<string, ChunkResult>();
     const chunk = (chunkText: string): ChunkResult => {
-      const result = chunks.get(chunkText) ?? previousChunks?.get(chunkText) ?? parseChunk(chunkText);
+      const result = chunks.get(chunkText) ?? previousChunks?.get(chunkText) ?? this.#shared?.get(chunkText) ?? parseChunk(chunkText);
       chunks.set(chunkText, result);
+      if (this.#shared && !this.#shared.has(chunkText)) {
+        // Bounded: a batch of unrelated files should not keep every chunk it ever parsed.
+        if (this.#shared.size >= MAX_SHARED_CHUNKS) this.#shared.clear();
+        this.#shared.set(chunkText, result);
+      }
       return result;
     };
 

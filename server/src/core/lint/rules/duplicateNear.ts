@@ -84,6 +84,9 @@ class NearGraph {
   readonly #byAlternative = new Map<string, Set<string>>();
   readonly #byLength = new Map<number, Set<string>>();
 
+  /** The value whose rows the graph holds now (the section or group list they come from). */
+  source: object | undefined;
+
   constructor(readonly kind: string) {}
 
   /** Makes the graph hold exactly `names`. */
@@ -146,6 +149,16 @@ class NearGraph {
 // document closes, so only the most recent few are kept.
 const graphsByUri = new Map<string, Map<string, NearGraph>>();
 const MAX_DOCUMENTS = 16;
+// Per value the rows come from (kept by the parser while its section is unchanged, and shared by
+// files that repeat the section): the graph that holds exactly its names.
+const graphsBySource = new WeakMap<object, NearGraph>();
+
+/** The value each kind of row is read from (see namedRows). */
+function rowSources(value: unknown): Record<string, unknown> {
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const hiring = v.hiring && typeof v.hiring === 'object' ? (v.hiring as Record<string, unknown>) : {};
+  return { KPI: v.kpis, tool: v.tools, 'technical skill': v.technical_skills, 'soft skill': v.soft_skills, 'scorecard dimension': hiring.scorecard };
+}
 
 function graphsOf(uri: string): Map<string, NearGraph> {
   let graphs = graphsByUri.get(uri);
@@ -165,17 +178,27 @@ export const duplicateNear: LintRule = {
   description: 'Two names that are almost the same: a tool in two rows, a skill in two tiers with slightly different wording.',
   check({ parsed, doc, report }) {
     const graphs = graphsOf(doc.uri);
+    const sources = rowSources(parsed.value);
     for (const rows of namedRows(parsed.value)) {
       if (rows.length === 0) continue;
       const kind = rows[0].kind;
-      let graph = graphs.get(kind);
-      if (!graph) graphs.set(kind, (graph = new NearGraph(kind)));
       // Where each distinct name first appears.
       const firstRow = new Map<string, number>();
       rows.forEach((row, i) => {
         if (!firstRow.has(row.name)) firstRow.set(row.name, i);
       });
-      graph.update(new Set(firstRow.keys()));
+      const source = sources[kind];
+      const sourceKey = source && typeof source === 'object' ? source : undefined;
+      let graph = sourceKey && graphsBySource.get(sourceKey);
+      if (!graph) {
+        // The document's previous graph, brought up to date by the names that changed.
+        graph = graphs.get(kind) ?? new NearGraph(kind);
+        if (graph.source) graphsBySource.delete(graph.source);
+        graph.update(new Set(firstRow.keys()));
+        graph.source = sourceKey;
+        if (sourceKey) graphsBySource.set(sourceKey, graph);
+      }
+      graphs.set(kind, graph);
       const seen = new Set<string>();
       rows.forEach((row, i) => {
         const normal = normaliseName(row.name);
