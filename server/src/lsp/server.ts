@@ -320,6 +320,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
         await roles.indexFile(file);
         await yieldToEventLoop();
       }
+      await ladder.prepare(() => shuttingDown || id !== scanId);
     } finally {
       if (id === scanId) {
         indexing = false;
