@@ -1,4 +1,5 @@
 import type { RuleLevel, Settings } from '../core/types';
+import { isRecord } from '../core/values';
 
 /**
  * `roleBlueprint.*` as the client sends it, checked field by field: a wrong value is left out
@@ -18,9 +19,6 @@ export interface ServerSettings {
 
 const LEVELS = new Set<RuleLevel>(['off', 'hint', 'info', 'warning', 'error']);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function readServerSettings(raw: unknown): ServerSettings {
   const problems: string[] = [];

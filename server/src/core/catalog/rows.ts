@@ -1,14 +1,11 @@
 import { normaliseName } from '../strings';
 import { ROW_FIELDS, SKILL_TIERS, emptyCatalog, type Catalog, type CatalogEntry, type CatalogKind, type SkillTier } from './types';
+import { isRecord } from '../values';
 
 /**
  * Reading catalog rows out of a blueprint value, and merging rows that name the same thing.
  * Used by the built-in catalog builder (scripts/build-catalog.ts) and the workspace index.
  */
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;

@@ -1,6 +1,7 @@
 import { BlueprintParser } from '../parse';
 import { extractRows, groupItems } from './rows';
 import type { CatalogEntry } from './types';
+import { isRecord } from '../values';
 
 /**
  * What the other role files of the workspace define: their titles and levels, their KPI, tool
@@ -22,9 +23,6 @@ export interface IndexedRole {
   readonly nextRoles: readonly string[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function itemNames(value: unknown): string[] {
   const names: string[] = [];

@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Span } from '../diagnosticUtil';
 import { locate, nodeSpan, type ParsedBlueprint, type Section } from '../parse';
 import type { ITextDocument, JsonPath } from '../types';
+import { isRecord } from '../values';
 
 /**
  * What the content rules share: every text field with its place in the source, value
@@ -191,7 +192,7 @@ export function nodeAt(parsed: ParsedBlueprint, path: JsonPath): { node: ParsedN
 }
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 /** The root mapping of a blueprint (empty when the document is not a mapping). */

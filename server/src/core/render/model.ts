@@ -1,5 +1,6 @@
 import type { ParsedBlueprint, Section } from '../parse';
 import { SECTIONS } from '../sections';
+import { isRecord } from '../values';
 
 /**
  * Reading the blueprint value the way both renderers and the completeness meter need it. The
@@ -9,9 +10,7 @@ import { SECTIONS } from '../sections';
 
 export type Dict = Record<string, unknown>;
 
-export function isRecord(value: unknown): value is Dict {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /**
  * The value of a top-level section. After a syntax error the parser keeps the tree but no plain
