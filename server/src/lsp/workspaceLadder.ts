@@ -4,7 +4,7 @@ import type { RoleBlueprintLanguageService } from '../core';
 import { CODE_ACTION_KINDS } from '../core/codeActions';
 import { buildLadder, ladderDiagnostics, ladderToJson, type Ladder, type LadderFile } from '../core/family/ladder';
 import { asRecord, root } from '../core/lint/fields';
-import { BlueprintParser, type ParsedBlueprint } from '../core/parse';
+import type { ParsedBlueprint } from '../core/parse';
 import { DIAGNOSTIC_SOURCE } from '../core/diagnosticUtil';
 import { uriKey } from './fileSystem';
 import { CREATE_ROLE_COMMAND } from './protocol';
@@ -42,12 +42,9 @@ function ladderSignature(parsed: ParsedBlueprint): string {
  * (the workspace index, with open documents as typed). The whole ladder is built again only
  * when a title or a career path changed (or a file came or went); an edit elsewhere in a document only moves its
  * findings, which come from a ladder of that document and its neighbours. Files on disk are
- * parsed once per text by a parser of their own, so the ladder does not evict the open
- * documents' warm parse cache.
+ * read through the workspace index's parse, the one the index itself made.
  */
 export class WorkspaceLadder {
-  readonly #parser = new BlueprintParser();
-  readonly #diskParsed = new Map<string, { readonly text: string; readonly parsed: ParsedBlueprint }>();
   #built: { readonly files: readonly LadderFile[]; readonly signature: string; readonly ladder: Ladder; readonly shape: string } | undefined;
   /** False until the files found by the workspace scan are parsed (see `prepare`). */
   #ready = false;
@@ -60,12 +57,7 @@ export class WorkspaceLadder {
   ) {}
 
   #parseDisk(uri: string, text: string): ParsedBlueprint | undefined {
-    if (text.length > this.ls.settings.maxFileSize) return undefined;
-    const cached = this.#diskParsed.get(uri);
-    if (cached?.text === text) return cached.parsed;
-    const parsed = this.#parser.parse(text);
-    this.#diskParsed.set(uri, { text, parsed });
-    return parsed;
+    return text.length > this.ls.settings.maxFileSize ? undefined : this.ls.workspaceIndex.parsed(uri, text);
   }
 
   /**
@@ -88,7 +80,6 @@ export class WorkspaceLadder {
     this.roles.syncOpen();
     const open = new Map(this.openDocuments().map((doc) => [doc.uri, doc]));
     const texts = this.ls.workspaceIndex.texts();
-    for (const uri of this.#diskParsed.keys()) if (!texts.has(uri) || open.has(uri)) this.#diskParsed.delete(uri);
     const files: LadderFile[] = [];
     for (const [uri, text] of texts) {
       const doc = open.get(uri);

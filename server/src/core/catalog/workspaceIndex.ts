@@ -1,4 +1,4 @@
-import { BlueprintParser } from '../parse';
+import { BlueprintParser, type ParsedBlueprint } from '../parse';
 import { extractRows, groupItems } from './rows';
 import type { CatalogEntry } from './types';
 import { isRecord } from '../values';
@@ -128,6 +128,14 @@ export class WorkspaceIndex {
     for (const [uri, entry] of this.#roles) texts.set(uri, entry.text);
     for (const [uri, text] of this.#pending) texts.set(uri, text);
     return texts;
+  }
+
+  /**
+   * The parse of a role file's text, through the shared parser: the same object the index read
+   * (a cache hit once indexed), so whole-file features need no parser of their own.
+   */
+  parsed(uri: string, text: string): ParsedBlueprint | undefined {
+    return text.length > this.#maxTextLength ? undefined : this.#parser.parse(text, uri);
   }
 
   get(uri: string): IndexedRole | undefined {
