@@ -10,9 +10,11 @@ import type { ITextDocument, JsonPath } from './types';
  * the first use as related information.
  */
 
-interface NamedRow {
+export interface NamedRow {
   readonly kind: string;
   readonly name: string;
+  /** The name as names are compared (normaliseName). */
+  readonly normal: string;
   readonly path: JsonPath;
 }
 
@@ -25,37 +27,73 @@ function rowsOf(list: unknown, basePath: JsonPath, field: string, kind: string):
   const rows: NamedRow[] = [];
   items.forEach((item, index) => {
     const name = item && typeof item === 'object' ? (item as Record<string, unknown>)[field] : undefined;
-    if (typeof name === 'string' && name.trim()) rows.push({ kind, name, path: [...itemsPath, index, field] });
+    if (typeof name === 'string' && name.trim()) rows.push({ kind, name, normal: normaliseName(name), path: [...itemsPath, index, field] });
   });
+  return rows;
+}
+
+const asObject = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+
+/** A namespace of unique names: the top-level section its rows are read from, and how. */
+export interface RowKind {
+  readonly kind: string;
+  readonly section: string;
+  readonly rows: (sectionValue: unknown) => NamedRow[];
+}
+
+export const ROW_KINDS: readonly RowKind[] = [
+  { kind: 'KPI', section: 'kpis', rows: (v) => rowsOf(v, ['kpis'], 'name', 'KPI') },
+  { kind: 'tool', section: 'tools', rows: (v) => rowsOf(v, ['tools'], 'name', 'tool') },
+  { kind: 'technical skill', section: 'technical_skills', rows: (v) => SKILL_TIERS.flatMap((tier) => rowsOf(asObject(v)[tier], ['technical_skills', tier], 'name', 'technical skill')) },
+  { kind: 'soft skill', section: 'soft_skills', rows: (v) => rowsOf(v, ['soft_skills'], 'name', 'soft skill') },
+  { kind: 'scorecard dimension', section: 'hiring', rows: (v) => rowsOf(asObject(v).scorecard, ['hiring', 'scorecard'], 'dimension', 'scorecard dimension') },
+];
+
+// Per kind and section value (kept by the parser while the section is unchanged): its rows.
+const rowCache = new Map(ROW_KINDS.map((k) => [k, new WeakMap<object, NamedRow[]>()]));
+
+/** The rows of one kind in a document's value; the same array while their section is unchanged. */
+export function rowsOfKind(value: unknown, kind: RowKind): NamedRow[] {
+  const sectionValue = asObject(value)[kind.section];
+  if (!sectionValue || typeof sectionValue !== 'object') return kind.rows(sectionValue);
+  const cache = rowCache.get(kind) as WeakMap<object, NamedRow[]>;
+  let rows = cache.get(sectionValue);
+  if (!rows) cache.set(sectionValue, (rows = kind.rows(sectionValue)));
   return rows;
 }
 
 /** Every row whose name must be unique, grouped by the namespace it must be unique in. */
 export function namedRows(value: unknown): NamedRow[][] {
   if (!value || typeof value !== 'object') return [];
-  const v = value as Record<string, unknown>;
-  const skills = v.technical_skills && typeof v.technical_skills === 'object' ? (v.technical_skills as Record<string, unknown>) : {};
-  const hiring = v.hiring && typeof v.hiring === 'object' ? (v.hiring as Record<string, unknown>) : {};
-  return [
-    rowsOf(v.kpis, ['kpis'], 'name', 'KPI'),
-    rowsOf(v.tools, ['tools'], 'name', 'tool'),
-    SKILL_TIERS.flatMap((tier) => rowsOf(skills[tier], ['technical_skills', tier], 'name', 'technical skill')),
-    rowsOf(v.soft_skills, ['soft_skills'], 'name', 'soft skill'),
-    rowsOf(hiring.scorecard, ['hiring', 'scorecard'], 'dimension', 'scorecard dimension'),
-  ];
+  return ROW_KINDS.map((kind) => rowsOfKind(value, kind));
+}
+
+/** A repeated name: the row that repeats it and the first row with it. */
+interface Repeat {
+  readonly row: NamedRow;
+  readonly earlier: NamedRow;
+}
+
+const repeatCache = new WeakMap<readonly NamedRow[], readonly Repeat[]>();
+
+function repeats(rows: readonly NamedRow[]): readonly Repeat[] {
+  let found = repeatCache.get(rows);
+  if (found) return found;
+  const out: Repeat[] = [];
+  const first = new Map<string, NamedRow>();
+  for (const row of rows) {
+    const earlier = first.get(row.normal);
+    if (earlier) out.push({ row, earlier });
+    else first.set(row.normal, row);
+  }
+  repeatCache.set(rows, (found = out));
+  return found;
 }
 
 export function duplicateDiagnostics(parsed: ParsedBlueprint, doc: ITextDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rows of namedRows(parsed.value)) {
-    const first = new Map<string, NamedRow>();
-    for (const row of rows) {
-      const key = normaliseName(row.name);
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, row);
-        continue;
-      }
+    for (const { row, earlier } of repeats(rows)) {
       const here = locate(parsed, row.path);
       const there = locate(parsed, earlier.path);
       if (!here?.node) continue;

@@ -1,6 +1,9 @@
-import { namedRows } from '../../duplicates';
+import type { Node } from 'yaml';
+import type { Span } from '../../diagnosticUtil';
+import { ROW_KINDS, rowsOfKind, type NamedRow, type RowKind } from '../../duplicates';
+import { findSection, type ParsedBlueprint } from '../../parse';
 import { boundedEditDistance, normaliseName } from '../../strings';
-import { spanOf } from '../fields';
+import { root, spanOf } from '../fields';
 import type { LintRule } from '../rule';
 
 /** The name without parenthesised qualifiers: "Terraform (IaC)" → "terraform". */
@@ -149,16 +152,9 @@ class NearGraph {
 // document closes, so only the most recent few are kept.
 const graphsByUri = new Map<string, Map<string, NearGraph>>();
 const MAX_DOCUMENTS = 16;
-// Per value the rows come from (kept by the parser while its section is unchanged, and shared by
-// files that repeat the section): the graph that holds exactly its names.
+// Per section value the rows come from (kept by the parser while its section is unchanged, and
+// shared by files that repeat the section): the graph that holds exactly its names.
 const graphsBySource = new WeakMap<object, NearGraph>();
-
-/** The value each kind of row is read from (see namedRows). */
-function rowSources(value: unknown): Record<string, unknown> {
-  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const hiring = v.hiring && typeof v.hiring === 'object' ? (v.hiring as Record<string, unknown>) : {};
-  return { KPI: v.kpis, tool: v.tools, 'technical skill': v.technical_skills, 'soft skill': v.soft_skills, 'scorecard dimension': hiring.scorecard };
-}
 
 function graphsOf(uri: string): Map<string, NearGraph> {
   let graphs = graphsByUri.get(uri);
@@ -172,61 +168,92 @@ function graphsOf(uri: string): Map<string, NearGraph> {
   return graphs;
 }
 
+/** A finding, with spans for the base its section had when it was found. */
+interface NearFinding {
+  readonly span: Span;
+  readonly there: Span | undefined;
+  readonly message: string;
+  readonly earlierName: string;
+}
+
+// Per kind and section value node: the kind's findings, so an edit elsewhere costs no comparison
+// and no lookup of a span (spans shifted when the section moved).
+const findingCache = new Map(ROW_KINDS.map((kind) => [kind, new WeakMap<Node, { readonly base: number; readonly findings: readonly NearFinding[] }>()]));
+
+function findNear(parsed: ParsedBlueprint, kind: RowKind, rows: readonly NamedRow[], graphs: Map<string, NearGraph>): NearFinding[] {
+  // Where each distinct name first appears.
+  const firstRow = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (!firstRow.has(row.name)) firstRow.set(row.name, i);
+  });
+  const source = root(parsed)[kind.section];
+  const sourceKey = source && typeof source === 'object' ? source : undefined;
+  let graph = sourceKey && graphsBySource.get(sourceKey);
+  if (!graph) {
+    // The document's previous graph, brought up to date by the names that changed.
+    graph = graphs.get(kind.kind) ?? new NearGraph(kind.kind);
+    if (graph.source) graphsBySource.delete(graph.source);
+    graph.update(new Set(firstRow.keys()));
+    graph.source = sourceKey;
+    if (sourceKey) graphsBySource.set(sourceKey, graph);
+  }
+  graphs.set(kind.kind, graph);
+  const findings: NearFinding[] = [];
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    // Exact repeats are duplicate.name's; each distinct name is compared with the rows above it.
+    if (seen.has(row.normal)) return;
+    seen.add(row.normal);
+    // The earliest row above whose name is near this one.
+    let earliest = i;
+    let why: string | undefined;
+    graph.near(row.name)?.forEach((reason, other) => {
+      const j = firstRow.get(other);
+      if (j !== undefined && j < earliest) {
+        earliest = j;
+        why = reason;
+      }
+    });
+    if (why === undefined) return;
+    const earlier = rows[earliest];
+    const span = spanOf(parsed, row.path);
+    if (!span) return;
+    const tier = row.path[0] === 'technical_skills' && row.path[1] !== earlier.path[1] ? ` (${String(earlier.path[1])} vs ${String(row.path[1])})` : '';
+    findings.push({ span, there: spanOf(parsed, earlier.path), message: `The ${row.kind} "${row.name}" looks like "${earlier.name}" above${tier}: ${why}. List it once.`, earlierName: earlier.name });
+  });
+  return findings;
+}
+
 export const duplicateNear: LintRule = {
   codes: ['duplicate.near'],
   defaultSeverity: 'warning',
   description: 'Two names that are almost the same: a tool in two rows, a skill in two tiers with slightly different wording.',
   check({ parsed, doc, report }) {
     const graphs = graphsOf(doc.uri);
-    const sources = rowSources(parsed.value);
-    for (const rows of namedRows(parsed.value)) {
+    for (const kind of ROW_KINDS) {
+      const rows = rowsOfKind(parsed.value, kind);
       if (rows.length === 0) continue;
-      const kind = rows[0].kind;
-      // Where each distinct name first appears.
-      const firstRow = new Map<string, number>();
-      rows.forEach((row, i) => {
-        if (!firstRow.has(row.name)) firstRow.set(row.name, i);
-      });
-      const source = sources[kind];
-      const sourceKey = source && typeof source === 'object' ? source : undefined;
-      let graph = sourceKey && graphsBySource.get(sourceKey);
-      if (!graph) {
-        // The document's previous graph, brought up to date by the names that changed.
-        graph = graphs.get(kind) ?? new NearGraph(kind);
-        if (graph.source) graphsBySource.delete(graph.source);
-        graph.update(new Set(firstRow.keys()));
-        graph.source = sourceKey;
-        if (sourceKey) graphsBySource.set(sourceKey, graph);
+      const section = findSection(parsed, kind.section);
+      const node = section?.valueNode;
+      const cache = findingCache.get(kind) as WeakMap<Node, { readonly base: number; readonly findings: readonly NearFinding[] }>;
+      let cached = node ? cache.get(node) : undefined;
+      if (!cached) {
+        cached = { base: section?.base ?? 0, findings: findNear(parsed, kind, rows, graphs) };
+        if (node) cache.set(node, cached);
+      } else {
+        // The graph of this document is the one of its current names, for the next edit to update.
+        const graph = graphsBySource.get(root(parsed)[kind.section] as object);
+        if (graph) graphs.set(kind.kind, graph);
       }
-      graphs.set(kind, graph);
-      const seen = new Set<string>();
-      rows.forEach((row, i) => {
-        const normal = normaliseName(row.name);
-        // Exact repeats are duplicate.name's; each distinct name is compared with the rows above it.
-        if (seen.has(normal)) return;
-        seen.add(normal);
-        // The earliest row above whose name is near this one.
-        let earliest = i;
-        let why: string | undefined;
-        graph.near(row.name)?.forEach((reason, other) => {
-          const j = firstRow.get(other);
-          if (j !== undefined && j < earliest) {
-            earliest = j;
-            why = reason;
-          }
-        });
-        if (why === undefined) return;
-        const earlier = rows[earliest];
-        const span = spanOf(parsed, row.path);
-        const there = spanOf(parsed, earlier.path);
-        if (!span) return;
-        const tier = row.path[0] === 'technical_skills' && row.path[1] !== earlier.path[1] ? ` (${String(earlier.path[1])} vs ${String(row.path[1])})` : '';
+      const shift = (section?.base ?? 0) - cached.base;
+      for (const { span, there, message, earlierName } of cached.findings) {
+        const at = (s: Span): Span => (shift === 0 ? s : [s[0] + shift, s[1] + shift]);
         report({
-          span,
-          message: `The ${row.kind} "${row.name}" looks like "${earlier.name}" above${tier}: ${why}. List it once.`,
-          related: there ? [{ location: { uri: doc.uri, range: { start: doc.positionAt(there[0]), end: doc.positionAt(there[1]) } }, message: `"${earlier.name}"` }] : undefined,
+          span: at(span),
+          message,
+          related: there ? [{ location: { uri: doc.uri, range: { start: doc.positionAt(there[0] + shift), end: doc.positionAt(there[1] + shift) } }, message: `"${earlierName}"` }] : undefined,
         });
-      });
+      }
     }
   },
 };
