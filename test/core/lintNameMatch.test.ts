@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { bestMatch, matchScore, rankMatches } from '../../server/src/core/nameMatch';
+import * as fc from 'fast-check';
+import { bestMatch, CandidateIndex, matchScore, rankMatches } from '../../server/src/core/nameMatch';
 
 suite('nameMatch: summary short forms against defined names', () => {
   const skills = [
@@ -51,5 +52,40 @@ suite('nameMatch: summary short forms against defined names', () => {
     assert.equal(bestMatch('', ['A']), undefined);
     assert.equal(bestMatch('---', ['---']), undefined);
     assert.equal(bestMatch('Kubernetes', []), undefined);
+  });
+});
+
+suite('nameMatch: CandidateIndex ranks as rankMatches does, also after updates', () => {
+  const words = ['kubernetes', 'kubernets', 'Kafka', 'MLflow', 'model', 'registry', 'and', 'CI/CD', 'pipelines', 'pipeline', 'deploy', 'deployment', 'IaC', 'infrastructure', 'as', 'code', '(EKS)', 'Payments:', 'Search 2:', 'Grafana', 'Garfana', 'Prometheus', 'Pormetheus'];
+  const name = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+  const list = fc.array(name, { maxLength: 12 });
+
+  test('rank and best equal rankMatches and bestMatch over the current list', () => {
+    fc.assert(
+      fc.property(fc.array(list, { minLength: 1, maxLength: 4 }), fc.array(name, { minLength: 1, maxLength: 5 }), (lists, queries) => {
+        const index = new CandidateIndex(lists[0]);
+        for (const candidates of lists) {
+          index.update(candidates);
+          for (const query of queries) {
+            assert.deepEqual(index.rank(query), rankMatches(query, candidates));
+            assert.deepEqual(index.best(query), bestMatch(query, candidates));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a repeated candidate is ranked at each of its positions', () => {
+    const index = new CandidateIndex(['Kafka', 'Kubernetes', 'Kafka']);
+    assert.deepEqual(
+      index.rank('Kafka').map((m) => m.index),
+      [0, 2],
+    );
+    index.update(['Kubernetes', 'Kafka']);
+    assert.deepEqual(
+      index.rank('Kafka').map((m) => m.index),
+      [1],
+    );
   });
 });

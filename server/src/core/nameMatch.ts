@@ -141,6 +141,25 @@ function computeScore(name: string, candidate: string): number {
   return Math.max(distanceScore, alternativeScore, coverage);
 }
 
+const spellingScores = new Map<string, Map<string, number>>();
+let spellingCount = 0;
+
+/** spellingScore, memoised by the pair of normal forms: an index tries the same pairs on every keystroke. */
+function knownSpellingScore(a: Prepared, b: Prepared): number {
+  let byOther = spellingScores.get(a.normal);
+  if (!byOther) spellingScores.set(a.normal, (byOther = new Map()));
+  let score = byOther.get(b.normal);
+  if (score === undefined) {
+    score = spellingScore(a, b);
+    if (++spellingCount > MAX_PREPARED) {
+      spellingScores.clear();
+      spellingCount = 0;
+    }
+    byOther.set(b.normal, score);
+  }
+  return score;
+}
+
 /** 1 - edit distance / length of the longer normal form when that is at least 0.85, else 0. */
 function spellingScore(a: Prepared, b: Prepared): number {
   const longest = Math.max(a.normal.length, b.normal.length);
@@ -164,38 +183,60 @@ function coverageOf(tokens: readonly string[], candidate: Prepared): number {
  * letter runs of their initials (acronyms) and the length of their normal form (spelling
  * variants). Ranking against it scores only the candidates a name shares a key with, so a
  * long list (a thousand role titles, every tool of a large file) costs what the few plausible
- * candidates cost. Build it once per list and reuse it for every name matched against it.
+ * candidates cost. The keys lead to distinct candidate texts, so `update` to a list that
+ * differs in a few texts (the same section after an edit) re-indexes only those.
  */
 export class CandidateIndex {
-  readonly #prepared: readonly Prepared[];
-  readonly #byAlternative = new Map<string, number[]>();
-  readonly #byToken = new Map<string, number[]>();
-  readonly #byPrefix5 = new Map<string, number[]>();
-  readonly #byPrefix4 = new Map<string, number[]>();
-  readonly #byFour = new Map<string, number[]>();
-  readonly #byInitials = new Map<string, number[]>();
-  readonly #byLength = new Map<number, number[]>();
+  #candidates: readonly string[] = [];
+  /** Each distinct text → its positions in the list (ascending), prepared. */
+  #texts = new Map<string, { readonly positions: number[]; readonly prepared: Prepared }>();
+  readonly #byAlternative = new Map<string, Set<string>>();
+  readonly #byToken = new Map<string, Set<string>>();
+  readonly #byPrefix5 = new Map<string, Set<string>>();
+  readonly #byPrefix4 = new Map<string, Set<string>>();
+  readonly #byFour = new Map<string, Set<string>>();
+  readonly #byInitials = new Map<string, Set<string>>();
+  readonly #byLength = new Map<number, Set<string>>();
 
-  constructor(readonly candidates: readonly string[]) {
-    this.#prepared = candidates.map(prepare);
-    this.#prepared.forEach((p, i) => {
-      if (!p.normal) return;
-      for (const alt of p.alternatives) add(this.#byAlternative, alt, i);
-      for (const t of p.index.tokens) add(this.#byToken, t, i);
-      for (const t of p.index.prefix5) add(this.#byPrefix5, t, i);
-      for (const t of p.index.prefix4) add(this.#byPrefix4, t, i);
-      for (const t of p.index.four) add(this.#byFour, t, i);
-      for (let length = 3; length <= 5; length++) for (let at = 0; at + length <= p.initials.length; at++) add(this.#byInitials, p.initials.slice(at, at + length), i);
-      add(this.#byLength, p.normal.length, i);
+  constructor(candidates: readonly string[]) {
+    this.update(candidates);
+  }
+
+  get candidates(): readonly string[] {
+    return this.#candidates;
+  }
+
+  /** Makes the index hold exactly `candidates` (texts no longer listed leave it, new ones join it). */
+  update(candidates: readonly string[]): void {
+    const texts = new Map<string, { readonly positions: number[]; readonly prepared: Prepared }>();
+    candidates.forEach((text, i) => {
+      const known = texts.get(text);
+      if (known) known.positions.push(i);
+      else texts.set(text, { positions: [i], prepared: this.#texts.get(text)?.prepared ?? prepare(text) });
     });
+    for (const [text, { prepared }] of this.#texts) if (!texts.has(text)) this.#index(text, prepared, removeKey);
+    for (const [text, { prepared }] of texts) if (!this.#texts.has(text)) this.#index(text, prepared, addKey);
+    this.#candidates = candidates;
+    this.#texts = texts;
+  }
+
+  #index(text: string, p: Prepared, change: <K>(map: Map<K, Set<string>>, key: K, text: string) => void): void {
+    if (!p.normal) return;
+    for (const alt of p.alternatives) change(this.#byAlternative, alt, text);
+    for (const t of p.index.tokens) change(this.#byToken, t, text);
+    for (const t of p.index.prefix5) change(this.#byPrefix5, t, text);
+    for (const t of p.index.prefix4) change(this.#byPrefix4, t, text);
+    for (const t of p.index.four) change(this.#byFour, t, text);
+    for (let length = 3; length <= 5; length++) for (let at = 0; at + length <= p.initials.length; at++) change(this.#byInitials, p.initials.slice(at, at + length), text);
+    change(this.#byLength, p.normal.length, text);
   }
 
   /** Candidates ranked by score, best first (zero scores left out): rankMatches over the list. */
   rank(name: string): NameMatch[] {
     const a = prepare(name);
     if (!a.normal) return [];
-    const shortlist = new Set<number>();
-    const gather = (ids: readonly number[] | undefined) => ids?.forEach((i) => shortlist.add(i));
+    const shortlist = new Set<string>();
+    const gather = (texts: ReadonlySet<string> | undefined) => texts?.forEach((text) => shortlist.add(text));
     for (const alt of a.alternatives) gather(this.#byAlternative.get(alt));
     for (const tokens of [a.tokens, ...a.partTokens]) {
       for (const t of tokens) {
@@ -210,15 +251,17 @@ export class CandidateIndex {
       }
     }
     const matches: NameMatch[] = [];
-    const score = (index: number) => {
-      const value = matchScore(name, this.candidates[index]);
-      if (value > 0) matches.push({ candidate: this.candidates[index], index, score: value });
+    const score = (text: string) => {
+      const value = matchScore(name, text);
+      if (value > 0) for (const index of this.#texts.get(text)?.positions ?? []) matches.push({ candidate: text, index, score: value });
     };
     shortlist.forEach(score);
     // Spelling variants share no key: those of a length within 15% are tried by edit distance alone.
     const length = a.normal.length;
     for (let other = Math.floor(length * 0.85); other <= Math.ceil(length / 0.85); other++) {
-      for (const index of this.#byLength.get(other) ?? []) if (!shortlist.has(index) && spellingScore(a, this.#prepared[index]) > 0) score(index);
+      this.#byLength.get(other)?.forEach((text) => {
+        if (!shortlist.has(text) && knownSpellingScore(a, (this.#texts.get(text) as { prepared: Prepared }).prepared) > 0) score(text);
+      });
     }
     return matches.sort((x, y) => y.score - x.score || x.index - y.index);
   }
@@ -230,10 +273,17 @@ export class CandidateIndex {
   }
 }
 
-function add<K>(map: Map<K, number[]>, key: K, index: number): void {
-  const ids = map.get(key);
-  if (!ids) map.set(key, [index]);
-  else if (ids[ids.length - 1] !== index) ids.push(index);
+function addKey<K>(map: Map<K, Set<string>>, key: K, text: string): void {
+  const texts = map.get(key);
+  if (texts) texts.add(text);
+  else map.set(key, new Set([text]));
+}
+
+function removeKey<K>(map: Map<K, Set<string>>, key: K, text: string): void {
+  const texts = map.get(key);
+  if (!texts) return;
+  texts.delete(text);
+  if (texts.size === 0) map.delete(key);
 }
 
 /** Candidates ranked by score, best first (zero scores left out). */

@@ -108,6 +108,33 @@ export function scanSections<H extends { readonly span: Span }>(parsed: ParsedBl
   return out;
 }
 
+/**
+ * Per-document state of a rule kept from one check to the next (an index the next edit updates
+ * instead of rebuilding). Rules are not told when a document closes, so only the documents
+ * checked most recently are kept.
+ */
+export class RecentDocuments<T> {
+  readonly #byUri = new Map<string, T>();
+
+  constructor(
+    readonly create: () => T,
+    readonly max = 16,
+  ) {}
+
+  /** The state of `uri` (new when it has none), now the most recent. */
+  get(uri: string): T {
+    let state = this.#byUri.get(uri);
+    if (state !== undefined) {
+      this.#byUri.delete(uri);
+    } else {
+      state = this.create();
+      if (this.#byUri.size >= this.max) this.#byUri.delete(this.#byUri.keys().next().value as string);
+    }
+    this.#byUri.set(uri, state);
+    return state;
+  }
+}
+
 /** A match in a value, before it is located in the source. */
 interface ValueMatch {
   readonly text: string;

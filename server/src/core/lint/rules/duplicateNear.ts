@@ -3,7 +3,7 @@ import type { Span } from '../../diagnosticUtil';
 import { ROW_KINDS, rowsOfKind, type NamedRow, type RowKind } from '../../duplicates';
 import { findSection, type ParsedBlueprint } from '../../parse';
 import { boundedEditDistance, normaliseName } from '../../strings';
-import { root, spanOf } from '../fields';
+import { RecentDocuments, root, spanOf } from '../fields';
 import type { LintRule } from '../rule';
 
 /** The name without parenthesised qualifiers: "Terraform (IaC)" → "terraform". */
@@ -148,25 +148,11 @@ class NearGraph {
 }
 
 // The graphs of the documents checked last, per uri and row kind: the next check of a
-// document updates its graphs by the names its edit changed. Rules are not told when a
-// document closes, so only the most recent few are kept.
-const graphsByUri = new Map<string, Map<string, NearGraph>>();
-const MAX_DOCUMENTS = 16;
+// document updates its graphs by the names its edit changed.
+const graphsByUri = new RecentDocuments<Map<string, NearGraph>>(() => new Map());
 // Per section value the rows come from (kept by the parser while its section is unchanged, and
 // shared by files that repeat the section): the graph that holds exactly its names.
 const graphsBySource = new WeakMap<object, NearGraph>();
-
-function graphsOf(uri: string): Map<string, NearGraph> {
-  let graphs = graphsByUri.get(uri);
-  if (graphs) {
-    graphsByUri.delete(uri);
-  } else {
-    graphs = new Map();
-    if (graphsByUri.size >= MAX_DOCUMENTS) graphsByUri.delete(graphsByUri.keys().next().value as string);
-  }
-  graphsByUri.set(uri, graphs);
-  return graphs;
-}
 
 /** A finding, with spans for the base its section had when it was found. */
 interface NearFinding {
@@ -229,7 +215,7 @@ export const duplicateNear: LintRule = {
   defaultSeverity: 'warning',
   description: 'Two names that are almost the same: a tool in two rows, a skill in two tiers with slightly different wording.',
   check({ parsed, doc, report }) {
-    const graphs = graphsOf(doc.uri);
+    const graphs = graphsByUri.get(doc.uri);
     for (const kind of ROW_KINDS) {
       const rows = rowsOfKind(parsed.value, kind);
       if (rows.length === 0) continue;

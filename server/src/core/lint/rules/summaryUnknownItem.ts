@@ -1,6 +1,6 @@
 import { CandidateIndex, PLAUSIBLE_MATCH } from '../../nameMatch';
 import type { ParsedBlueprint } from '../../parse';
-import { asRecord, quickFix, root, rowEntries, sectionEntries, skillEntries, spanOf, yamlScalar, type NamedEntry } from '../fields';
+import { asRecord, quickFix, RecentDocuments, root, rowEntries, sectionEntries, skillEntries, spanOf, yamlScalar, type NamedEntry } from '../fields';
 import type { LintRule } from '../rule';
 import type { JsonPath } from '../../types';
 
@@ -46,21 +46,34 @@ interface Unmatched {
 }
 
 // Per value of the section a list names (the parser keeps it while the section is unchanged):
-// its candidates, indexed. Per summary list and section value: the list's unmatched entries.
-const indexCache = new WeakMap<object, Map<string, { candidates: SummaryCandidate[]; index: CandidateIndex }>>();
+// its candidates and their texts. Per summary list and section value: the list's unmatched entries.
+const candidateCache = new WeakMap<object, Map<string, { readonly candidates: SummaryCandidate[]; readonly texts: string[] }>>();
 const unmatchedCache = new WeakMap<readonly unknown[], WeakMap<object, readonly Unmatched[]>>();
+// Per document and list key: the index of the candidates ranked last, and the section value they
+// came from; an edit of the section updates it by the texts that changed.
+const indexes = new RecentDocuments<Map<string, { source: object; readonly index: CandidateIndex }>>(() => new Map());
 
-function indexedCandidates(parsed: ParsedBlueprint, key: string, section: object | undefined) {
-  const build = () => {
+function candidatesOf(parsed: ParsedBlueprint, key: string, section: object) {
+  let byKey = candidateCache.get(section);
+  if (!byKey) candidateCache.set(section, (byKey = new Map()));
+  let found = byKey.get(key);
+  if (!found) {
     const candidates = SUMMARY_TARGETS[key].candidates(parsed);
-    return { candidates, index: new CandidateIndex(candidates.map((c) => c.text)) };
-  };
-  if (!section) return build();
-  let byKey = indexCache.get(section);
-  if (!byKey) indexCache.set(section, (byKey = new Map()));
+    byKey.set(key, (found = { candidates, texts: candidates.map((c) => c.text) }));
+  }
+  return found;
+}
+
+function indexOf(uri: string, key: string, section: object, texts: readonly string[]): CandidateIndex {
+  const byKey = indexes.get(uri);
   let indexed = byKey.get(key);
-  if (!indexed) byKey.set(key, (indexed = build()));
-  return indexed;
+  if (!indexed) {
+    byKey.set(key, (indexed = { source: section, index: new CandidateIndex(texts) }));
+  } else if (indexed.source !== section) {
+    indexed.index.update(texts);
+    indexed.source = section;
+  }
+  return indexed.index;
 }
 
 function unmatchedEntries(entries: readonly unknown[], candidates: readonly SummaryCandidate[], index: CandidateIndex): Unmatched[] {
@@ -90,18 +103,15 @@ export const summaryUnknownItem: LintRule = {
     for (const [key, target] of Object.entries(SUMMARY_TARGETS)) {
       const entries = summary[key];
       if (!Array.isArray(entries)) continue;
-      const value = root(parsed)[key];
-      const section = value && typeof value === 'object' ? value : undefined;
-      const { candidates, index } = indexedCandidates(parsed, key, section);
+      const section = root(parsed)[key];
       // Nothing defined to compare with: completeness reports the missing section.
+      if (!section || typeof section !== 'object') continue;
+      const { candidates, texts } = candidatesOf(parsed, key, section);
       if (candidates.length === 0) continue;
       let byEntries = unmatchedCache.get(entries);
       if (!byEntries) unmatchedCache.set(entries, (byEntries = new WeakMap()));
-      let unmatched = section ? byEntries.get(section) : undefined;
-      if (!unmatched) {
-        unmatched = unmatchedEntries(entries, candidates, index);
-        if (section) byEntries.set(section, unmatched);
-      }
+      let unmatched = byEntries.get(section);
+      if (!unmatched) byEntries.set(section, (unmatched = unmatchedEntries(entries, candidates, indexOf(doc.uri, key, section, texts))));
       for (const { index: entryIndex, names } of unmatched) {
         const span = spanOf(parsed, ['scorecard_summary', key, entryIndex]);
         if (!span) continue;
