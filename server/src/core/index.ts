@@ -17,6 +17,7 @@ import { LINT_RULES } from './lint';
 import { BlueprintParser, type ParsedBlueprint } from './parse';
 import { OrgSchemaRegistry, orgSchemaDiagnostic, type OrgSchemaChoice, type OrgSchemaSource } from './orgSchemas';
 import { SchemaValidator, type JsonSchema } from './schemaValidation';
+import { PRECOMPILED_SCHEMA } from './schemaValidators.generated';
 import { documentSymbols, summariseRoleFile, type RoleFileSummary } from './symbols';
 import { renderHtmlBody, renderHtmlDocument, renderMarkdown } from './render';
 import { resolveSettings, type ITextDocument, type Settings } from './types';
@@ -96,7 +97,7 @@ export const BUILT_IN_SCHEMA = builtInSchema as JsonSchema;
 export function createLanguageService(options: LanguageServiceOptions = {}): RoleBlueprintLanguageService {
   const parser = new BlueprintParser({ shareChunks: options.shareChunks });
   let settings = resolveSettings(options.settings);
-  let validator = new SchemaValidator(BUILT_IN_SCHEMA, options.schemaExtensions);
+  let validator = new SchemaValidator(BUILT_IN_SCHEMA, options.schemaExtensions, PRECOMPILED_SCHEMA);
   const orgSchemas = new OrgSchemaRegistry(BUILT_IN_SCHEMA);
   const workspaceIndex = new WorkspaceIndex({ parser });
   const catalogs = new CatalogStore(workspaceIndex);
@@ -176,7 +177,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rol
       settings = resolveSettings(next);
     },
     setSchemaExtensions: (extensions: readonly JsonSchema[]) => {
-      validator = new SchemaValidator(BUILT_IN_SCHEMA, extensions);
+      validator = new SchemaValidator(BUILT_IN_SCHEMA, extensions, PRECOMPILED_SCHEMA);
     },
     getCodeActions: (doc: ITextDocument, range: Range, context: CodeActionRequestContext) => computeCodeActions({ doc, parsed: parse(doc), range, context, schema: BUILT_IN_SCHEMA }),
     format: (doc: ITextDocument, formattingOptions: FormattingOptions) => formatDocument(doc, parse(doc), formattingOptions),

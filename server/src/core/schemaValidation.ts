@@ -26,28 +26,128 @@ export interface SchemaIssue {
 
 const SCHEMA_ID = 'role-blueprint://schema';
 
-export class SchemaValidator {
-  readonly #ajv: Ajv;
-  readonly #validate: ValidateFunction;
-  /** Every subschema object → its absolute JSON pointer, to compile a branch on its own. */
-  readonly #pointers = new WeakMap<object, string>();
+/** The ajv options behind every validator, compiled at run time or ahead of time. */
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true, allowUnionTypes: true, inlineRefs: false } as const;
 
-  /** Compiles once; `extensions` are organisation schemas that must also hold. */
-  constructor(schema: JsonSchema, extensions: readonly JsonSchema[] = []) {
-    this.#ajv = new Ajv({ allErrors: true, strict: false, verbose: true, allowUnionTypes: true, inlineRefs: false });
-    const ids = [SCHEMA_ID, ...extensions.map((_, i) => `role-blueprint://extension/${i}`)];
-    [schema, ...extensions].forEach((source, i) => {
-      const registered = { ...source, $id: ids[i] };
-      this.#ajv.addSchema(registered);
-      this.#recordPointers(registered, `${ids[i]}#`);
-    });
-    this.#validate = this.#ajv.compile({ allOf: ids.map(($ref) => ({ $ref })) });
+/**
+ * Validation code generated ahead of time for one schema by ajv's standalone mode
+ * (scripts/generate-schema-validators.ts): loading it costs a few milliseconds where compiling
+ * the schema at startup costs close to a hundred.
+ */
+export interface PrecompiledSchema {
+  /** `schemaFingerprint` of the schema the code was generated from. */
+  readonly fingerprint: string;
+  readonly validate: ValidateFunction;
+  /** One validator per oneOf/anyOf branch, by the branch's pointer in the schema (`#/properties/x/anyOf/0`). */
+  readonly branches: Readonly<Record<string, ValidateFunction>>;
+}
+
+/** Identifies a schema's content (FNV-1a of its JSON), so generated code is used only for the schema it was made from. */
+export function schemaFingerprint(schema: JsonSchema): string {
+  const json = JSON.stringify(schema);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193);
+  return `${json.length.toString(16)}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+function escapePointerToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Calls `visit` with every object in `node` and its JSON pointer (`#` is the root). */
+function walkSchema(node: unknown, pointer: string, visit: (node: object, pointer: string) => void): void {
+  if (!node || typeof node !== 'object') return;
+  visit(node, pointer);
+  for (const [key, child] of Object.entries(node)) walkSchema(child, `${pointer}/${escapePointerToken(key)}`, visit);
+}
+
+function compositeBranches(node: object): readonly (readonly [keyword: 'oneOf' | 'anyOf', count: number])[] {
+  const found: [keyword: 'oneOf' | 'anyOf', count: number][] = [];
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const branches = (node as Record<string, unknown>)[keyword];
+    if (Array.isArray(branches)) found.push([keyword, branches.length]);
+  }
+  return found;
+}
+
+/** The pointer of every oneOf/anyOf branch in `schema`: what best-branch resolution validates on its own. */
+export function compositeBranchPointers(schema: JsonSchema): string[] {
+  const pointers: string[] = [];
+  walkSchema(schema, '#', (node, pointer) => {
+    for (const [keyword, count] of compositeBranches(node)) for (let i = 0; i < count; i++) pointers.push(`${pointer}/${keyword}/${i}`);
+  });
+  return pointers;
+}
+
+/** Where the validators come from: ajv compiling at run time, or code generated ahead of time. */
+interface CompiledSchema {
+  readonly validate: ValidateFunction;
+  /** The pointer of the subschema object an error's `parentSchema` is, if known. */
+  pointerOf(parentSchema: object): string | undefined;
+  /** The validator of the subschema at `pointer`. */
+  validator(pointer: string): ValidateFunction | undefined;
+}
+
+/** Compiles with ajv: the built-in schema and the organisation schemas that must also hold. */
+function compileAtRunTime(schema: JsonSchema, extensions: readonly JsonSchema[]): CompiledSchema {
+  const ajv = new Ajv(AJV_OPTIONS);
+  /** Every subschema object → its absolute JSON pointer, to compile a branch on its own. */
+  const pointers = new WeakMap<object, string>();
+  const ids = [SCHEMA_ID, ...extensions.map((_, i) => `role-blueprint://extension/${i}`)];
+  [schema, ...extensions].forEach((source, i) => {
+    const registered = { ...source, $id: ids[i] };
+    ajv.addSchema(registered);
+    walkSchema(registered, `${ids[i]}#`, (node, pointer) => pointers.set(node, pointer));
+  });
+  return {
+    validate: ajv.compile({ allOf: ids.map(($ref) => ({ $ref })) }),
+    pointerOf: (parentSchema) => pointers.get(parentSchema),
+    validator: (pointer) => ajv.getSchema(pointer), // compiled once, then cached by ajv
+  };
+}
+
+/**
+ * Generated code carries its own copies of the schema objects (in errors' `parentSchema`), so a
+ * composite's parent is found by its content: equal subschemas have equal branches, which
+ * validate alike wherever they sit.
+ */
+function loadPrecompiled(schema: JsonSchema, precompiled: PrecompiledSchema): CompiledSchema {
+  let byContent: Map<string, string> | undefined;
+  const seen = new WeakMap<object, string | undefined>();
+  const pointerOf = (parentSchema: object): string | undefined => {
+    if (seen.has(parentSchema)) return seen.get(parentSchema);
+    if (!byContent) {
+      const map = new Map<string, string>();
+      walkSchema(schema, '#', (node, pointer) => {
+        const key = compositeBranches(node).length ? JSON.stringify(node) : undefined;
+        if (key !== undefined && !map.has(key)) map.set(key, pointer);
+      });
+      byContent = map;
+    }
+    const pointer = byContent.get(JSON.stringify(parentSchema));
+    seen.set(parentSchema, pointer);
+    return pointer;
+  };
+  return { validate: precompiled.validate, pointerOf, validator: (pointer) => precompiled.branches[pointer] };
+}
+
+export class SchemaValidator {
+  readonly #compiled: CompiledSchema;
+
+  /**
+   * Compiles once; `extensions` are organisation schemas that must also hold. `precompiled`
+   * (code generated for `schema` alone) is used when it was generated from this very schema.
+   */
+  constructor(schema: JsonSchema, extensions: readonly JsonSchema[] = [], precompiled?: PrecompiledSchema) {
+    const usable = precompiled !== undefined && extensions.length === 0 && precompiled.fingerprint === schemaFingerprint(schema);
+    this.#compiled = usable ? loadPrecompiled(schema, precompiled) : compileAtRunTime(schema, extensions);
   }
 
   /** Problems of `value`, best-branch resolved and deduplicated. */
   validate(value: unknown): SchemaIssue[] {
-    if (this.#validate(value)) return [];
-    const errors = this.#resolveBranches(this.#validate.errors ?? [], '');
+    const validate = this.#compiled.validate;
+    if (validate(value)) return [];
+    const errors = this.#resolveBranches(validate.errors ?? [], '');
     const issues: SchemaIssue[] = [];
     const seen = new Set<string>();
     for (const error of errors) {
@@ -73,7 +173,7 @@ export class SchemaValidator {
       if (handled.some((h) => at === h || at.startsWith(h + '/'))) continue;
       const branches = composite.schema as unknown[];
       if (!Array.isArray(branches)) continue;
-      const base = composite.parentSchema ? this.#pointers.get(composite.parentSchema) : undefined;
+      const base = composite.parentSchema ? this.#compiled.pointerOf(composite.parentSchema) : undefined;
       if (base === undefined) continue;
       const candidates = branches.map((_, i) => this.#branchErrors(`${base}/${composite.keyword}/${i}`, composite.data, at));
       const failing = candidates.filter((c): c is ErrorObject[] => c !== undefined && c.length > 0);
@@ -87,18 +187,10 @@ export class SchemaValidator {
   }
 
   #branchErrors(pointer: string, data: unknown, at: string): ErrorObject[] | undefined {
-    const validate = this.#ajv.getSchema(pointer); // compiled once, then cached by ajv
+    const validate = this.#compiled.validator(pointer);
     if (!validate) return undefined;
     if (validate(data)) return [];
     return this.#resolveBranches(validate.errors ?? [], at);
-  }
-
-  #recordPointers(node: unknown, pointer: string): void {
-    if (!node || typeof node !== 'object') return;
-    this.#pointers.set(node, pointer);
-    for (const [key, child] of Object.entries(node)) {
-      this.#recordPointers(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-    }
   }
 }
 
