@@ -89,20 +89,33 @@ export class WorkspaceLadder {
     return files;
   }
 
-  /** The ladder as of the files now; `files` are the current ones, `built.files` those it was built from. */
-  #current(): { ladder: Ladder; shape: string; built: readonly LadderFile[]; files: readonly LadderFile[] } {
+  /**
+   * The role files now when they make a ladder to check (two or more). For a lone file nothing
+   * is kept: its build would hold on to the version of the document it was built from (its text,
+   * parse and diagnostics) while the document is typed in.
+   */
+  #ladderFiles(): LadderFile[] | undefined {
     const files = this.files();
+    if (files.length >= 2) return files;
+    this.#built = undefined;
+    return undefined;
+  }
+
+  /** The ladder of `files` (the current ones); `built` are the files it was built from. */
+  #current(files: readonly LadderFile[]): { ladder: Ladder; shape: string; built: readonly LadderFile[] } {
     const signature = files.map((f) => `${f.uri}\u0000${ladderSignature(f.parsed)}`).join('\u0001');
     if (this.#built?.signature !== signature) {
       const ladder = buildLadder(files);
       this.#built = { files, signature, ladder, shape: JSON.stringify(ladderToJson(ladder)) };
     }
-    return { ...this.#built, built: this.#built.files, files };
+    return { ...this.#built, built: this.#built.files };
   }
 
   /** The ladder of the files as they are now (built again when only positions moved). */
   ladder(): Ladder {
-    const { ladder, built, files } = this.#current();
+    const files = this.files();
+    if (files.length < 2) return buildLadder(files);
+    const { ladder, built } = this.#current(files);
     if (built.every((f, i) => f.parsed === files[i].parsed)) return ladder;
     const rebuilt = buildLadder(files);
     if (this.#built) this.#built = { ...this.#built, files, ladder: rebuilt };
@@ -111,7 +124,9 @@ export class WorkspaceLadder {
 
   /** The ladder's roles and steps as a string: when it changes, other files' ladder findings may have changed. */
   shape(): string {
-    return !this.#ready || this.tooLarge() ? '' : this.#current().shape;
+    if (!this.#ready || this.tooLarge()) return '';
+    const files = this.#ladderFiles();
+    return files ? this.#current(files).shape : '';
   }
 
   /** More role files than the editor builds a ladder of (see MAX_LADDER_FILES). */
@@ -128,8 +143,9 @@ export class WorkspaceLadder {
   /** The ladder findings of an open document; a lone file has no ladder. */
   diagnostics(doc: TextDocument): Diagnostic[] {
     if (!this.ls.settings.validate || !this.#ready || this.tooLarge()) return [];
-    const { ladder, built, files } = this.#current();
-    if (files.length < 2) return [];
+    const files = this.#ladderFiles();
+    if (!files) return [];
+    const { ladder, built } = this.#current(files);
     // The findings of a document (and its fixes' edits) read it and the files it names or is named by.
     const neighbours = new Set([doc.uri]);
     for (const edge of ladder.edges) {
