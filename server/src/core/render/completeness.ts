@@ -76,6 +76,55 @@ function countGroup(value: unknown): Count {
   return isBlank(group.text) ? { items: 0, thin: true } : { items: 1, thin: false };
 }
 
+/** What a present section's value counts to. */
+type SectionCount = Pick<SectionCompleteness, 'status' | 'items' | 'groups' | 'thinGroups' | 'reason'>;
+
+// Counted once per section value: a section the last edit did not touch keeps its value object,
+// and the preview and the status item both ask for every version.
+const countedValues = new WeakMap<object, { readonly key: string; readonly count: SectionCount }>();
+
+function countSection(key: string, value: unknown): SectionCount {
+  if (value === null || typeof value !== 'object') return countValue(key, value);
+  const cached = countedValues.get(value);
+  if (cached?.key === key) return cached.count;
+  const count = countValue(key, value);
+  countedValues.set(value, { key, count });
+  return count;
+}
+
+function countValue(key: string, value: unknown): SectionCount {
+  let items = 0;
+  let groups = 0;
+  const thinGroups: string[] = [];
+  let reason: string | undefined;
+  let isThin = false;
+  if (TEXT_SECTIONS.has(key) || (key === 'tech_stack' && typeof value === 'string')) {
+    items = isBlank(value) ? 0 : 1;
+    isThin = items === 0;
+    if (isThin) reason = 'empty';
+  } else if (LIST_SECTIONS.has(key)) {
+    const count = countList(key, value);
+    ({ items } = count);
+    isThin = count.thin;
+    reason = count.reason;
+  } else if (isRecord(value)) {
+    for (const [groupKey, groupValue] of Object.entries(value)) {
+      groups++;
+      const count = countGroup(groupValue);
+      items += count.items;
+      if (count.thin) thinGroups.push(groupKey);
+    }
+    if (groups === 0) reason = 'empty';
+    else if (thinGroups.length) reason = `thin: ${thinGroups.join(', ')}`;
+    isThin = groups === 0 || thinGroups.length > 0;
+  } else {
+    items = isBlank(value) ? 0 : 1;
+    isThin = true;
+    reason = value === null || value === undefined || isBlank(value) ? 'empty' : 'expected a mapping of groups';
+  }
+  return { status: isThin ? 'thin' : 'complete', items, groups, thinGroups, ...(reason ? { reason } : {}) };
+}
+
 export function computeCompleteness(parsed: ParsedBlueprint): Completeness {
   const sections: SectionCompleteness[] = [];
   let complete = 0;
@@ -89,39 +138,10 @@ export function computeCompleteness(parsed: ParsedBlueprint): Completeness {
       sections.push({ ...base, status: 'missing', items: 0, groups: 0, thinGroups: [] });
       continue;
     }
-    const value = sectionValue(parsed, section);
-    let items = 0;
-    let groups = 0;
-    const thinGroups: string[] = [];
-    let reason: string | undefined;
-    let isThin = false;
-    if (TEXT_SECTIONS.has(info.key) || (info.key === 'tech_stack' && typeof value === 'string')) {
-      items = isBlank(value) ? 0 : 1;
-      isThin = items === 0;
-      if (isThin) reason = 'empty';
-    } else if (LIST_SECTIONS.has(info.key)) {
-      const count = countList(info.key, value);
-      ({ items } = count);
-      isThin = count.thin;
-      reason = count.reason;
-    } else if (isRecord(value)) {
-      for (const [groupKey, groupValue] of Object.entries(value)) {
-        groups++;
-        const count = countGroup(groupValue);
-        items += count.items;
-        if (count.thin) thinGroups.push(groupKey);
-      }
-      if (groups === 0) reason = 'empty';
-      else if (thinGroups.length) reason = `thin: ${thinGroups.join(', ')}`;
-      isThin = groups === 0 || thinGroups.length > 0;
-    } else {
-      items = isBlank(value) ? 0 : 1;
-      isThin = true;
-      reason = value === null || value === undefined || isBlank(value) ? 'empty' : 'expected a mapping of groups';
-    }
-    if (isThin) thin++;
+    const count = countSection(info.key, sectionValue(parsed, section));
+    if (count.status === 'thin') thin++;
     else complete++;
-    sections.push({ ...base, status: isThin ? 'thin' : 'complete', items, groups, thinGroups, ...(reason ? { reason } : {}) });
+    sections.push({ ...base, ...count });
   }
   return { sections, complete, thin, missing, total: SECTIONS.length };
 }

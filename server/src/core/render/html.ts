@@ -204,6 +204,15 @@ class HtmlRenderer {
     const starts = this.#parsed.sections
       .map((s) => ({ key: s.key, line: this.#lineOf(s.base, s.keyNode, 0) }))
       .sort((a, b) => a.line - b.line);
+    // Each section's anchors by line; among anchors of one line, later ones are nested deeper
+    // and the innermost wins: the last of the line in this (stable) order.
+    const anchorsBySection = new Map<string, Anchor[]>();
+    for (const a of this.#anchors) {
+      const list = anchorsBySection.get(a.section);
+      if (list) list.push(a);
+      else anchorsBySection.set(a.section, [a]);
+    }
+    for (const list of anchorsBySection.values()) list.sort((a, b) => a.line - b.line);
     const bySlot = new Map<Anchor, Diagnostic[]>();
     const unplaced: Diagnostic[] = [];
     for (const d of diagnostics) {
@@ -214,11 +223,7 @@ class HtmlRenderer {
         if (s.line <= line) sectionKey = s.key;
         else break;
       }
-      let best: Anchor | undefined;
-      for (const a of this.#anchors) {
-        // Later anchors with the same line are nested deeper: the innermost wins.
-        if (a.section === sectionKey && a.line <= line && (!best || a.line >= best.line)) best = a;
-      }
+      const best = sectionKey === undefined ? undefined : lastAtOrAbove(anchorsBySection.get(sectionKey), line);
       if (!best) unplaced.push(d);
       else {
         const list = bySlot.get(best) ?? [];
@@ -577,6 +582,19 @@ class HtmlRenderer {
       }
     }
   }
+}
+
+/** The last anchor of `sorted` (by line) whose line is at or above `line`. */
+function lastAtOrAbove(sorted: readonly Anchor[] | undefined, line: number): Anchor | undefined {
+  if (!sorted) return undefined;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid].line <= line) low = mid + 1;
+    else high = mid;
+  }
+  return low === 0 ? undefined : sorted[low - 1];
 }
 
 function asRows(value: unknown): readonly unknown[] {
