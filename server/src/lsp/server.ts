@@ -29,7 +29,8 @@ import { diffBlueprints } from '../core/family/diff';
 import { diffToHtml } from '../core/family/diffRender';
 import { ladderToHtml } from '../core/family/ladderRender';
 import { postingJsonLd, postingToHtml } from '../core/family/posting';
-import { filterWorkspaceSymbols } from '../core/symbols';
+import { findSection } from '../core/parse';
+import { filterWorkspaceSymbols, pairOf, scalarText } from '../core/symbols';
 import { nodeFileSystem, pathToUri, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
 import {
   CompareRequest,
@@ -576,15 +577,16 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
       const format = params?.format;
       if (format !== 'html' && format !== 'document' && format !== 'markdown' && format !== 'jobposting' && format !== 'jsonld') return null;
       const doc = roleDocument(params?.uri);
+      const parsed = doc && ls.parse(doc);
       let content: string | undefined;
       if (format === 'jobposting' || format === 'jsonld') {
-        const parsed = doc && ls.parse(doc);
         if (parsed) content = format === 'jsonld' ? JSON.stringify(postingJsonLd(parsed), null, 2) + '\n' : postingToHtml(parsed);
       } else if (doc) {
         content = ls.render(doc, format);
       }
-      if (!doc || content === undefined) return null;
-      const title = ls.summariseRoleFile(doc)?.title;
+      if (!doc || !parsed || content === undefined) return null;
+      // The title as the role file's summary reads it, without summarising every row of the file.
+      const title = scalarText(pairOf(findSection(parsed, 'role')?.valueNode, 'title')?.value);
       const result: RenderResult = { uri: doc.uri, version: doc.version, content, ...(title ? { title } : {}) };
       return result;
     }),
