@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type ParsedNode } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { Span } from '../diagnosticUtil';
-import { locate, nodeSpan, type ParsedBlueprint, type Section } from '../parse';
+import { findSection, locate, nodeSpan, type ParsedBlueprint, type Section } from '../parse';
 import type { ITextDocument, JsonPath } from '../types';
 import { isRecord } from '../values';
 
@@ -75,8 +75,28 @@ export function sectionTextFields(section: Section): readonly TextField[] {
   return section.valueNode ? sectionFields(section.valueNode, section.key, section.base) : [];
 }
 
-// Per scan function and section value node: what the scan found, at the base it was found at.
-const scanCache = new WeakMap<object, WeakMap<Node, { readonly base: number; readonly hits: readonly { readonly span: Span }[] }>>();
+type Found = { readonly span: Span };
+// Per finding function and section value node: what it found, at the base it was found at.
+const foundCache = new WeakMap<object, WeakMap<Node, { readonly base: number; readonly found: readonly Found[] }>>();
+
+/** `find(section)`, kept per section value node and shifted when the section moved (see scanSections). */
+function foundIn<H extends Found>(find: object, section: Section, compute: () => readonly H[]): readonly H[] {
+  const node = section.valueNode;
+  if (!node) return compute();
+  let bySection = foundCache.get(find);
+  if (!bySection) foundCache.set(find, (bySection = new WeakMap()));
+  const cached = bySection.get(node) as { readonly base: number; readonly found: readonly H[] } | undefined;
+  if (cached?.base === section.base) return cached.found;
+  let found: readonly H[];
+  if (cached) {
+    const shift = section.base - cached.base;
+    found = cached.found.map((h) => ({ ...h, span: [h.span[0] + shift, h.span[1] + shift] as const }));
+  } else {
+    found = compute();
+  }
+  bySection.set(node, { base: section.base, found });
+  return found;
+}
 
 /**
  * Everything `scan` finds in the text fields of each section, in file order. A scan reads one
@@ -84,28 +104,24 @@ const scanCache = new WeakMap<object, WeakMap<Node, { readonly base: number; rea
  * rescans only the section it touched, and a section it moved gets its hits shifted. `span`
  * must be the only offset a hit holds.
  */
-export function scanSections<H extends { readonly span: Span }>(parsed: ParsedBlueprint, scan: (parsed: ParsedBlueprint, fields: readonly TextField[], key: string) => readonly H[]): H[] {
-  let bySection = scanCache.get(scan);
-  if (!bySection) scanCache.set(scan, (bySection = new WeakMap()));
+export function scanSections<H extends Found>(parsed: ParsedBlueprint, scan: (parsed: ParsedBlueprint, fields: readonly TextField[], key: string) => readonly H[]): H[] {
   const out: H[] = [];
   for (const section of parsed.sections) {
     const node = section.valueNode;
     if (!node) continue;
-    const cached = bySection.get(node) as { readonly base: number; readonly hits: readonly H[] } | undefined;
-    let hits: readonly H[];
-    if (cached?.base === section.base) {
-      hits = cached.hits;
-    } else if (cached) {
-      const shift = section.base - cached.base;
-      hits = cached.hits.map((h) => ({ ...h, span: [h.span[0] + shift, h.span[1] + shift] as const }));
-      bySection.set(node, { base: section.base, hits });
-    } else {
-      hits = scan(parsed, sectionFields(node, section.key, section.base), section.key);
-      bySection.set(node, { base: section.base, hits });
-    }
-    for (const hit of hits) out.push(hit);
+    for (const hit of foundIn(scan, section, () => scan(parsed, sectionFields(node, section.key, section.base), section.key))) out.push(hit);
   }
   return out;
+}
+
+/**
+ * What `find` finds in the top-level section `key` (nothing when the file lacks it), kept per
+ * section value node like scanSections: `find` reads that section only (its value or nodes),
+ * and `span` is the only offset a finding holds.
+ */
+export function sectionFindings<F extends Found>(parsed: ParsedBlueprint, key: string, find: (parsed: ParsedBlueprint, section: Section) => readonly F[]): readonly F[] {
+  const section = findSection(parsed, key);
+  return section ? foundIn(find, section, () => find(parsed, section)) : [];
 }
 
 /**
@@ -143,16 +159,11 @@ interface ValueMatch {
 }
 
 const NO_MATCHES: readonly ValueMatch[] = [];
-// Matches per pattern and value: the same values are scanned again after every keystroke.
-const valueMatchCache = new WeakMap<RegExp, Map<string, readonly ValueMatch[]>>();
-const MAX_CACHED_VALUES = 50_000;
 
+// Not memoised by value: hashing the fresh strings of a re-parsed section costs more than the
+// regular expression itself, and scans are kept per section anyway.
 function valueMatches(pattern: RegExp, value: string): readonly ValueMatch[] {
-  let byValue = valueMatchCache.get(pattern);
-  if (!byValue) valueMatchCache.set(pattern, (byValue = new Map()));
-  const cached = byValue.get(value);
-  if (cached) return cached;
-  const out: ValueMatch[] = [];
+  let out: ValueMatch[] | undefined;
   pattern.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(value)) !== null) {
@@ -160,13 +171,10 @@ function valueMatches(pattern: RegExp, value: string): readonly ValueMatch[] {
       pattern.lastIndex++;
       continue;
     }
-    out.push({ text: m[0], index: m.index, groups: m.slice(1) });
+    (out ??= []).push({ text: m[0], index: m.index, groups: m.slice(1) });
     if (!pattern.global) break;
   }
-  const result = out.length ? out : NO_MATCHES;
-  if (byValue.size >= MAX_CACHED_VALUES) byValue.clear();
-  byValue.set(value, result);
-  return result;
+  return out ?? NO_MATCHES;
 }
 
 /** A match with its absolute span in the document. */

@@ -1,6 +1,8 @@
 import kpiData from '../data/kpi.json';
 import { closestMatches } from '../../strings';
-import { quickFix, rowEntries, spanOf, yamlScalar } from '../fields';
+import type { Span } from '../../diagnosticUtil';
+import type { ParsedBlueprint } from '../../parse';
+import { quickFix, rowEntries, sectionFindings, spanOf, yamlScalar } from '../fields';
 import type { LintRule } from '../rule';
 
 /** Every accepted spelling → its canonical cadence. */
@@ -30,18 +32,26 @@ export const kpiFrequencyUnknown: LintRule = {
   defaultSeverity: 'warning',
   description: 'A KPI frequency is not a known review cadence (daily … annually, per sprint, per release …).',
   check({ parsed, doc, report }) {
-    for (const kpi of rowEntries(parsed, 'kpis')) {
-      const frequency = kpi.record?.frequency;
-      if (typeof frequency !== 'string' || isKnownFrequency(frequency)) continue;
-      const span = spanOf(parsed, [...kpi.path.slice(0, -1), 'frequency']);
-      if (!span) continue;
-      const suggestions = closestMatches(frequency.trim(), [...CADENCES.keys()], 3).map((s) => CADENCES.get(s) as string);
-      const fixes = [...new Set(suggestions)].map((s) => quickFix(doc, `Change to "${s}"`, [{ span, newText: yamlScalar(s) }]));
-      report({
-        span,
-        message: `The frequency "${frequency}" of KPI "${kpi.name}" is not a known cadence. Use one of: ${CANONICAL.join(', ')}.${fixes.length ? ` Did you mean "${[...new Set(suggestions)][0]}"?` : ''}`,
-        data: { fixes },
-      });
+    for (const { span, message, suggestions } of sectionFindings(parsed, 'kpis', unknownFrequencies)) {
+      report({ span, message, data: { fixes: suggestions.map((s) => quickFix(doc, `Change to "${s}"`, [{ span, newText: yamlScalar(s) }])) } });
     }
   },
 };
+
+/** The KPI frequencies that are no known cadence, with their messages and the cadences to suggest. */
+function unknownFrequencies(parsed: ParsedBlueprint): { span: Span; message: string; suggestions: string[] }[] {
+  const out: { span: Span; message: string; suggestions: string[] }[] = [];
+  for (const kpi of rowEntries(parsed, 'kpis')) {
+    const frequency = kpi.record?.frequency;
+    if (typeof frequency !== 'string' || isKnownFrequency(frequency)) continue;
+    const span = spanOf(parsed, [...kpi.path.slice(0, -1), 'frequency']);
+    if (!span) continue;
+    const suggestions = [...new Set(closestMatches(frequency.trim(), [...CADENCES.keys()], 3).map((s) => CADENCES.get(s) as string))];
+    out.push({
+      span,
+      message: `The frequency "${frequency}" of KPI "${kpi.name}" is not a known cadence. Use one of: ${CANONICAL.join(', ')}.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''}`,
+      suggestions,
+    });
+  }
+  return out;
+}

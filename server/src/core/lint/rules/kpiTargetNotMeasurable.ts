@@ -1,5 +1,7 @@
 import kpiData from '../data/kpi.json';
-import { rowEntries, spanOf } from '../fields';
+import type { Span } from '../../diagnosticUtil';
+import type { ParsedBlueprint } from '../../parse';
+import { rowEntries, sectionFindings, spanOf } from '../fields';
 import type { LintRule } from '../rule';
 
 // A level: a number ("95%", "3 per quarter", "4.2/5", "< 2 h"), a comparison sign, a number word,
@@ -20,14 +22,21 @@ export const kpiTargetNotMeasurable: LintRule = {
   defaultSeverity: 'warning',
   description: 'A KPI target states no checkable level: no number, percentage, ratio, time or comparison.',
   check({ parsed, report }) {
-    rowEntries(parsed, 'kpis').forEach((kpi) => {
-      const target = kpi.record?.target;
-      if (typeof target !== 'string' || !target.trim() || isMeasurableTarget(target)) return;
-      const span = spanOf(parsed, [...kpi.path.slice(0, -1), 'target']);
-      if (!span) return;
-      const vague = VAGUE.exec(target)?.[0];
-      const why = vague ? ` "${vague}" gives a direction, not a level.` : '';
-      report({ span, message: `The target of KPI "${kpi.name}" is not measurable.${why} State a number, percentage, ratio, time or comparison (e.g. "≥ 95%", "< 2 h", "3 per quarter").` });
-    });
+    for (const finding of sectionFindings(parsed, 'kpis', unmeasurableTargets)) report(finding);
   },
 };
+
+/** The KPI targets that state no level, with their messages. */
+function unmeasurableTargets(parsed: ParsedBlueprint): { span: Span; message: string }[] {
+  const out: { span: Span; message: string }[] = [];
+  for (const kpi of rowEntries(parsed, 'kpis')) {
+    const target = kpi.record?.target;
+    if (typeof target !== 'string' || !target.trim() || isMeasurableTarget(target)) continue;
+    const span = spanOf(parsed, [...kpi.path.slice(0, -1), 'target']);
+    if (!span) continue;
+    const vague = VAGUE.exec(target)?.[0];
+    const why = vague ? ` "${vague}" gives a direction, not a level.` : '';
+    out.push({ span, message: `The target of KPI "${kpi.name}" is not measurable.${why} State a number, percentage, ratio, time or comparison (e.g. "≥ 95%", "< 2 h", "3 per quarter").` });
+  }
+  return out;
+}

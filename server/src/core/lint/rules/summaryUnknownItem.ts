@@ -20,7 +20,11 @@ function described(entries: readonly NamedEntry[], fields: readonly string[]): S
     if (!e.record) return { name: e.name, text: e.name, path: e.path };
     let text = describedCache.get(e.record);
     if (text === undefined) {
-      text = [e.name, ...fields.map((f) => e.record?.[f]).filter((v): v is string => typeof v === 'string')].join(' \n ');
+      text = e.name;
+      for (const field of fields) {
+        const value = e.record[field];
+        if (typeof value === 'string') text += ` \n ${value}`;
+      }
       describedCache.set(e.record, text);
     }
     return { name: e.name, text, path: e.path };

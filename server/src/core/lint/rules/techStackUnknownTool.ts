@@ -1,8 +1,8 @@
 import knownTools from '../data/known-tools.json';
 import { normaliseName } from '../../strings';
 import type { Span } from '../../diagnosticUtil';
-import type { ParsedBlueprint } from '../../parse';
-import { appendToBlockList, matchSpans, quickFix, root, rowEntries, scanSections, yamlScalar, type TextField } from '../fields';
+import type { ParsedBlueprint, Section } from '../../parse';
+import { appendToBlockList, matchSpans, quickFix, root, rowEntries, sectionFindings, sectionTextFields, yamlScalar } from '../fields';
 import type { LintRule } from '../rule';
 
 interface KnownTool {
@@ -20,17 +20,10 @@ function escapeRegExp(s: string): string {
 // tool names are proper nouns, and "at the helm" or "in flux" are not tools.
 const MENTION = new RegExp(`\\b(?:${TOOLS.map((t) => `(${escapeRegExp(t.name).replace(/ /g, '\\s+')})`).join('|')})\\b`, 'g');
 
-/** True when `text` holds `name` as whole words (normalised, any case). */
-function mentions(text: string, name: string): boolean {
-  const n = normaliseName(name);
-  return n.length > 0 && ` ${text} `.includes(` ${n} `);
-}
-
 /** Known tools named in the tech_stack section, in order. */
-function scanMentions(parsed: ParsedBlueprint, fields: readonly TextField[], key: string): { tool: KnownTool; span: Span }[] {
-  if (key !== 'tech_stack') return [];
+function scanMentions(parsed: ParsedBlueprint, section: Section): { tool: KnownTool; span: Span }[] {
   const out: { tool: KnownTool; span: Span }[] = [];
-  for (const field of fields) {
+  for (const field of sectionTextFields(section)) {
     for (const m of matchSpans(parsed, field, MENTION)) {
       const tool = TOOLS[m.groups.findIndex((g) => g !== undefined)];
       if (tool) out.push({ tool, span: m.span });
@@ -39,18 +32,36 @@ function scanMentions(parsed: ParsedBlueprint, fields: readonly TextField[], key
   return out;
 }
 
-// Per tools list value (kept while the section is unchanged): whether it lists each known tool.
-const listedCache = new WeakMap<object, { readonly texts: readonly string[]; readonly verdicts: Map<KnownTool, boolean> }>();
+// Per known tool: its name and aliases, normalised (names are compared as whole words).
+const toolNames = new Map<KnownTool, readonly string[]>();
+
+function namesOf(tool: KnownTool): readonly string[] {
+  let names = toolNames.get(tool);
+  if (!names) toolNames.set(tool, (names = [tool.name, ...tool.aliases].map(normaliseName).filter((n) => n.length > 0)));
+  return names;
+}
+
+// Per tools row: its name and category, normalised. Per tools list value (kept while the
+// section is unchanged): those texts in one string, and whether it lists each known tool.
+const rowTexts = new WeakMap<object, string>();
+const listedCache = new WeakMap<object, { readonly texts: string; readonly verdicts: Map<KnownTool, boolean> }>();
 
 function isListed(parsed: ParsedBlueprint, tools: object, tool: KnownTool): boolean {
   let listed = listedCache.get(tools);
   if (!listed) {
-    const texts = rowEntries(parsed, 'tools').map((r) => normaliseName(`${r.name} ${typeof r.record?.category === 'string' ? r.record.category : ''}`));
-    listedCache.set(tools, (listed = { texts, verdicts: new Map() }));
+    const texts = rowEntries(parsed, 'tools').map((r) => {
+      const row = r.record as object;
+      let text = rowTexts.get(row);
+      if (text === undefined) rowTexts.set(row, (text = normaliseName(`${r.name} ${typeof r.record?.category === 'string' ? r.record.category : ''}`)));
+      return text;
+    });
+    // Normalised text has no NUL, so a name found between spaces lies within one row's text.
+    listedCache.set(tools, (listed = { texts: ` ${texts.join(' \0 ')} `, verdicts: new Map() }));
   }
   let verdict = listed.verdicts.get(tool);
   if (verdict === undefined) {
-    verdict = listed.texts.some((text) => [tool.name, ...tool.aliases].some((n) => mentions(text, n)));
+    const texts = listed.texts;
+    verdict = namesOf(tool).some((n) => texts.includes(` ${n} `));
     listed.verdicts.set(tool, verdict);
   }
   return verdict;
@@ -64,7 +75,7 @@ export const techStackUnknownTool: LintRule = {
     const tools = root(parsed).tools;
     if (!Array.isArray(tools)) return;
     const reported = new Set<string>();
-    for (const { tool, span } of scanSections(parsed, scanMentions)) {
+    for (const { tool, span } of sectionFindings(parsed, 'tech_stack', scanMentions)) {
       if (reported.has(tool.name) || isListed(parsed, tools, tool)) continue;
       reported.add(tool.name);
       const append = appendToBlockList(parsed, ['tools'], [`name: ${yamlScalar(tool.name)}`]);
