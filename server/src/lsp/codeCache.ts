@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+/**
+ * Starting the server from V8's code cache. Most of a cold start is V8 compiling the bundle:
+ * the whole script, then each function the first time it runs (the protocol library, the
+ * YAML parser, the rules). The cache holds the bytecode of every function a previous run had
+ * compiled; a start that finds it skips that work.
+ *
+ * The bundle runs itself a second time through `vm.Script` with the cache (the outer run
+ * stops at `runFromCodeCache`), since Node 20 offers no cache for the main module. The cache
+ * sits next to the bundle and is tied to the bundle's content, the V8 version and the CPU
+ * architecture (V8 itself rejects a cache made with other flags). When it is missing or was
+ * rejected, it is written a few seconds after the start (the first diagnostics are out by then,
+ * and the functions they needed are compiled) or at exit if that comes first: the first start
+ * after an install or update pays for it, the later ones gain.
+ */
+
+/** Late enough for the first document's diagnostics, early enough that V8 has not yet dropped the startup code's bytecode. */
+const SAVE_AFTER_MS = 5000;
+const CACHED_RUN = Symbol.for('roleBlueprint.cachedRun');
+
+type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: NodeJS.Module, filename: string, dirname: string) => void;
+
+/** Where the cache of `bundle` lives: beside it, in the install the user owns. */
+export function codeCacheFile(bundle: string): string {
+  return path.join(path.dirname(bundle), `.${path.basename(bundle)}.codecache`);
+}
+
+/** What a cache must have been made from: this bundle text, V8 version and architecture. */
+export function codeCacheKey(source: string): string {
+  return `role-blueprint code cache 1; v8 ${process.versions.v8}; ${process.arch}; ${createHash('sha1').update(source).digest('hex')}`;
+}
+
+/** The cached data in `file` when it was made for `key`. */
+export function readCodeCache(file: string, key: string): Buffer | undefined {
+  let content: Buffer;
+  try {
+    content = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const newline = content.indexOf(0x0a);
+  if (newline === -1 || content.subarray(0, newline).toString('utf8') !== key) return undefined;
+  return content.subarray(newline + 1);
+}
+
+/** Replaces the cache in one step (write aside, rename), so a concurrent start never reads half a file. */
+export function writeCodeCache(file: string, key: string, data: Buffer): void {
+  const aside = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(aside, Buffer.concat([Buffer.from(`${key}\n`, 'utf8'), data]));
+    renameSync(aside, file);
+  } catch {
+    // A read-only install: every start compiles, as without a cache.
+    try {
+      unlinkSync(aside);
+    } catch {
+      // nothing was written
+    }
+  }
+}
+
+/**
+ * Runs `bundle` (the running script itself) from the code cache. Returns false in that inner
+ * run, or when the bundle cannot be read: then the caller starts the server itself.
+ */
+export function runFromCodeCache(bundle: string, module: NodeJS.Module, require: NodeJS.Require): boolean {
+  const global = globalThis as { [CACHED_RUN]?: true };
+  if (global[CACHED_RUN]) return false;
+  let source: string;
+  try {
+    source = readFileSync(bundle, 'utf8');
+  } catch {
+    return false;
+  }
+  global[CACHED_RUN] = true;
+  const file = codeCacheFile(bundle);
+  const key = codeCacheKey(source);
+  const cachedData = readCodeCache(file, key);
+  // The same wrapper Node's module loader gives a CommonJS file, with this module's own objects.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: bundle, cachedData });
+  if (!cachedData || script.cachedDataRejected) {
+    let saved = false;
+    const save = () => {
+      if (saved) return;
+      saved = true;
+      try {
+        writeCodeCache(file, key, script.createCachedData());
+      } catch {
+        // no cache this time
+      }
+    };
+    setTimeout(save, SAVE_AFTER_MS).unref();
+    process.once('exit', save);
+  }
+  (script.runInThisContext() as ModuleFunction).call(module.exports, module.exports, require, module, bundle, path.dirname(bundle));
+  return true;
+}

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { codeCacheFile, codeCacheKey, readCodeCache, writeCodeCache } from '../../server/src/lsp/codeCache';
+import { PUSH_CAPABILITIES, TestClient } from './client';
+
+const ROOT = join(__dirname, '..', '..');
+const SEED = readFileSync(join(ROOT, 'examples', 'lead-mlops-engineer.role.yaml'), 'utf8');
+
+suite('code cache', () => {
+  let dir: string;
+  setup(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rb-code-cache-'));
+  });
+  teardown(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a cache is read back only for the key it was written with', () => {
+    const file = join(dir, 'cache');
+    assert.equal(readCodeCache(file, 'key'), undefined); // none yet
+    writeCodeCache(file, 'key', Buffer.from([0, 10, 255, 10]));
+    assert.deepEqual([...(readCodeCache(file, 'key') ?? [])], [0, 10, 255, 10]);
+    assert.equal(readCodeCache(file, 'other key'), undefined);
+    writeFileSync(file, 'no header at all');
+    assert.equal(readCodeCache(file, 'no header at all'), undefined);
+  });
+
+  test('the key changes with the bundle content', () => {
+    assert.notEqual(codeCacheKey('a'), codeCacheKey('b'));
+    assert.equal(codeCacheKey('a'), codeCacheKey('a'));
+    assert.equal(codeCacheFile('/x/dist/server.js'), join('/x/dist', '.server.js.codecache'));
+  });
+
+  test('the bundled server writes its cache, starts from it with the same diagnostics, and replaces a broken one', async function () {
+    this.timeout(120_000);
+    const serverJs = join(dir, 'server.js');
+    await esbuild.build({ absWorkingDir: ROOT, entryPoints: ['server/src/lsp/main.ts'], outfile: serverJs, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['main', 'module'], minify: true, logLevel: 'warning' });
+    const cacheFile = codeCacheFile(serverJs);
+    const key = codeCacheKey(readFileSync(serverJs, 'utf8'));
+
+    const firstDiagnostics = async (): Promise<Diagnostic[]> => {
+      const client = TestClient.spawn(serverJs);
+      try {
+        await client.initialize(PUSH_CAPABILITIES);
+        const uri = 'file:///tmp/seed.role.yaml';
+        const published = client.nextDiagnostics(uri);
+        client.open(uri, SEED);
+        const { diagnostics } = await published;
+        await client.connection.sendRequest('shutdown');
+        const exited = new Promise<number | null>((resolve) => client.child.once('exit', resolve));
+        await client.connection.sendNotification('exit');
+        assert.equal(await exited, 0);
+        return diagnostics;
+      } finally {
+        client.dispose();
+      }
+    };
+
+    const uncached = await firstDiagnostics();
+    assert.ok(uncached.length > 10);
+    const written = readFileSync(cacheFile);
+    assert.ok(readCodeCache(cacheFile, key)!.length > 100_000, 'the cache was written at exit');
+
+    // Started from the cache: V8 accepted it, or the exit would have written a new one.
+    const mtime = statSync(cacheFile).mtimeMs;
+    assert.deepEqual(await firstDiagnostics(), uncached);
+    assert.equal(statSync(cacheFile).mtimeMs, mtime);
+    assert.deepEqual(readFileSync(cacheFile), written);
+
+    // A cache V8 cannot use is replaced by a good one.
+    writeCodeCache(cacheFile, key, Buffer.from('not bytecode'));
+    assert.deepEqual(await firstDiagnostics(), uncached);
+    assert.ok(readCodeCache(cacheFile, key)!.length > 100_000, 'the broken cache was replaced');
+  });
+});
