@@ -321,7 +321,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
         await roles.indexFile(file);
         await yieldToEventLoop();
       }
-      await ladder.prepare(() => shuttingDown || id !== scanId);
+      if (!shuttingDown && id === scanId) ladder.scanDone();
     } finally {
       if (id === scanId) {
         indexing = false;

@@ -9,7 +9,6 @@ import { DIAGNOSTIC_SOURCE } from '../core/diagnosticUtil';
 import { uriKey } from './fileSystem';
 import { CREATE_ROLE_COMMAND } from './protocol';
 import type { WorkspaceRoles } from './workspaceRoles';
-import { yieldToEventLoop } from './workspaceScan';
 
 interface CrossFileFix {
   readonly title: string;
@@ -56,34 +55,23 @@ export class WorkspaceLadder {
     private readonly openDocuments: () => readonly TextDocument[],
   ) {}
 
-  #parseDisk(uri: string, text: string): ParsedBlueprint | undefined {
-    return text.length > this.ls.settings.maxFileSize ? undefined : this.ls.workspaceIndex.parsed(uri, text);
-  }
-
   /**
-   * Parses the role files on disk a few at a time, yielding between them, so the first ladder
-   * (on the first opened document, per keystroke after a scan) does not parse a whole
-   * workspace in one go. Until then documents get no ladder findings.
+   * The workspace scan is done: documents get ladder findings from now on (before, a ladder
+   * would miss files). The files on disk were read, and their ladder views made, as the scan
+   * found them.
    */
-  async prepare(cancelled: () => boolean): Promise<void> {
-    let count = 0;
-    for (const [uri, text] of this.ls.workspaceIndex.texts()) {
-      if (cancelled()) return;
-      this.#parseDisk(uri, text);
-      if (++count % 10 === 0) await yieldToEventLoop();
-    }
+  scanDone(): void {
     this.#ready = true;
   }
 
-  /** The role files now: open documents as typed, the others as last read from disk. */
+  /** The role files now: open documents as typed, the others as last read from disk (what the ladder reads of them). */
   files(): LadderFile[] {
     this.roles.syncOpen();
     const open = new Map(this.openDocuments().map((doc) => [doc.uri, doc]));
-    const texts = this.ls.workspaceIndex.texts();
     const files: LadderFile[] = [];
-    for (const [uri, text] of texts) {
+    for (const uri of this.ls.workspaceIndex.texts().keys()) {
       const doc = open.get(uri);
-      const parsed = doc ? this.ls.parse(doc) : this.#parseDisk(uri, text);
+      const parsed = doc ? this.ls.parse(doc) : this.roles.diskLadderView(uri);
       if (parsed) files.push({ uri, parsed });
     }
     return files;
@@ -134,10 +122,17 @@ export class WorkspaceLadder {
     return this.ls.workspaceIndex.texts().size > MAX_LADDER_FILES;
   }
 
-  /** The parsed role file at `uri` (any spelling), open or indexed. */
+  /** The whole parse of the role file at `uri` (any spelling), open or indexed; a file on disk is parsed for the call. */
   parsedFile(uri: string): ParsedBlueprint | undefined {
+    this.roles.syncOpen();
     const key = uriKey(uri);
-    return this.files().find((f) => uriKey(f.uri) === key)?.parsed;
+    for (const [indexed, text] of this.ls.workspaceIndex.texts()) {
+      if (uriKey(indexed) !== key) continue;
+      const doc = this.openDocuments().find((d) => d.uri === indexed);
+      if (doc) return this.ls.parse(doc);
+      return text.length > this.ls.settings.maxFileSize ? undefined : this.ls.workspaceIndex.parsed(text);
+    }
+    return undefined;
   }
 
   /** The ladder findings of an open document; a lone file has no ladder. */

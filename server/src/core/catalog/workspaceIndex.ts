@@ -56,10 +56,12 @@ export function indexRole(uri: string, value: unknown): IndexedRole {
 const DEFAULT_MAX_TEXT_LENGTH = 5 * 1024 * 1024;
 
 /**
- * Texts are indexed lazily: `update` only records the text, and a read parses what is
- * pending. Readers working on one document pass its uri as `except`, so the document being
- * typed in is not re-parsed on every keystroke for completion and hover: they never show a
- * document its own rows as "from the workspace", and read the names it defines from its text.
+ * Texts of open documents are indexed lazily: `update` only records the text, and a read
+ * parses what is pending. Readers working on one document pass its uri as `except`, so the
+ * document being typed in is not re-parsed on every keystroke for completion and hover: they
+ * never show a document its own rows as "from the workspace", and read the names it defines
+ * from its text. Files read from disk come with the host's parse (`index`): the parses of a
+ * workspace's files are not kept.
  */
 export class WorkspaceIndex {
   readonly #parser: BlueprintParser;
@@ -90,6 +92,15 @@ export class WorkspaceIndex {
       this.#index(uri, text);
     }
     return this.#version;
+  }
+
+  /**
+   * Indexes a file read from disk at once, from the value of a parse the host already made
+   * (undefined for a text too large to parse): nothing is parsed here and no parse is kept.
+   */
+  index(uri: string, text: string, value: unknown): void {
+    this.#pending.delete(uri);
+    this.#store(uri, text, indexRole(uri, text.length > this.#maxTextLength ? undefined : value));
   }
 
   /** Records the text of the role file at `uri`; it is indexed when next read. */
@@ -130,12 +141,9 @@ export class WorkspaceIndex {
     return texts;
   }
 
-  /**
-   * The parse of a role file's text, through the shared parser: the same object the index read
-   * (a cache hit once indexed), so whole-file features need no parser of their own.
-   */
-  parsed(uri: string, text: string): ParsedBlueprint | undefined {
-    return text.length > this.#maxTextLength ? undefined : this.#parser.parse(text, uri);
+  /** A whole parse of a role file's text, for a feature that reads one file once (comparing two files): not kept. */
+  parsed(text: string): ParsedBlueprint | undefined {
+    return text.length > this.#maxTextLength ? undefined : this.#parser.parse(text);
   }
 
   get(uri: string): IndexedRole | undefined {
@@ -145,7 +153,10 @@ export class WorkspaceIndex {
 
   /** Malformed text indexes what could be read. */
   #index(uri: string, text: string): void {
-    const role = indexRole(uri, text.length > this.#maxTextLength ? undefined : this.#parser.parse(text, uri).value);
+    this.#store(uri, text, indexRole(uri, text.length > this.#maxTextLength ? undefined : this.#parser.parse(text, uri).value));
+  }
+
+  #store(uri: string, text: string, role: IndexedRole): void {
     // Typing prose changes the text but not what the index holds: keep derived indexes warm.
     const rows = JSON.stringify(role);
     const changed = this.#roles.get(uri)?.rows !== rows;

@@ -171,6 +171,26 @@ function careerReferences(file: LadderFile): { raw: string; name: string; group:
   return out;
 }
 
+/** The top-level sections the ladder reads: titles (and the scorecard title they fall back to) and career paths. */
+const LADDER_SECTIONS: ReadonlySet<string> = new Set(['role', 'career', 'scorecard_summary']);
+
+/**
+ * What the ladder reads of a parsed file: the same text, and only the sections it reads (their
+ * nodes and values), so that a workspace's files can be kept for the ladder without keeping
+ * their whole parse. Every ladder result is the same as with the whole parse.
+ */
+export function ladderView(parsed: ParsedBlueprint): ParsedBlueprint {
+  const value = asRecord(parsed.value);
+  let kept: Record<string, unknown> | undefined;
+  if (value) {
+    kept = {};
+    for (const key of LADDER_SECTIONS) {
+      if (Object.prototype.hasOwnProperty.call(value, key)) kept[key] = value[key];
+    }
+  }
+  return { text: parsed.text, sections: parsed.sections.filter((s) => LADDER_SECTIONS.has(s.key)), value: kept, problems: [], chunked: parsed.chunked };
+}
+
 const MISSING_PREFIX = 'missing:';
 
 /** Builds the ladder of `files` (several files with the same uri: the last one wins). */
