@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { bestMatch, CandidateIndex, matchScore, rankMatches } from '../../server/src/core/nameMatch';
+import { normaliseName } from '../../server/src/core/strings';
 
 suite('nameMatch: summary short forms against defined names', () => {
   const skills = [
@@ -87,5 +88,28 @@ suite('nameMatch: CandidateIndex ranks as rankMatches does, also after updates',
       index.rank('Kafka').map((m) => m.index),
       [1],
     );
+  });
+});
+
+suite('normaliseName: the ASCII path gives what the Unicode-class replace gives', () => {
+  const reference = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim();
+  const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 +#-_/().,:\t\nÄé'.split('')), maxLength: 30 });
+
+  test('equal to the reference on ASCII-heavy and arbitrary Unicode text, and idempotent', () => {
+    fc.assert(
+      fc.property(fc.oneof(ascii, fc.string({ unit: 'grapheme', maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 })), (name) => {
+        assert.equal(normaliseName(name), reference(name));
+        assert.equal(normaliseName(normaliseName(name)), normaliseName(name));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('examples', () => {
+    assert.equal(normaliseName('  CI/CD -- Pipelines  '), 'ci cd pipelines');
+    assert.equal(normaliseName('C++ & C#'), 'c++ c#');
+    assert.equal(normaliseName('kafka'), 'kafka');
+    assert.equal(normaliseName('Größe (Ä)'), 'größe ä');
+    assert.equal(normaliseName('--'), '');
   });
 });

@@ -27,9 +27,12 @@ const STOP_WORDS = new Set(
 
 /** The tokens that identify a name: normalised, stop words dropped. */
 export function significantTokens(name: string): string[] {
-  return normaliseName(name)
-    .split(' ')
-    .filter((t) => t && !STOP_WORDS.has(t));
+  return tokensOfNormal(normaliseName(name));
+}
+
+/** significantTokens of a name already normalised (normaliseName of a normal form is itself). */
+function tokensOfNormal(normal: string): string[] {
+  return normal.split(' ').filter((t) => t && !STOP_WORDS.has(t));
 }
 
 /**
@@ -65,40 +68,54 @@ export function hasToken(index: TokenIndex, token: string): boolean {
 
 /** A name prepared for comparison: computed once per distinct string. */
 interface Prepared {
+  readonly name: string;
   readonly normal: string;
   /** The whole name and each part between "/", "(", ",", "and" …: "MLflow/model registry" → mlflow, model registry. */
-  readonly alternatives: ReadonlySet<string>;
+  readonly alternatives: readonly string[];
   readonly tokens: readonly string[];
-  readonly index: TokenIndex;
   /** First letters of every word, to find acronyms: "infrastructure as code" → "iac". */
   readonly initials: string;
-  /** Token lists of the parts (alternatives smaller than the whole name). */
-  readonly partTokens: readonly (readonly string[])[];
+  /** Built when first needed: most candidates of an index are never scored. */
+  index?: TokenIndex;
+  partTokens?: readonly (readonly string[])[];
 }
 
 const prepared = new Map<string, Prepared>();
 // Names come from the open files; the cap only keeps a long session's memory bounded.
 const MAX_PREPARED = 20_000;
 
+const PART_SEPARATOR = /\s*(?:\/|\(|\)|,|;|\band\b|&|\+)\s*/i;
+
 function prepare(name: string): Prepared {
   let p = prepared.get(name);
   if (p) return p;
-  const parts = name
-    .split(/\s*(?:\/|\(|\)|,|;|\band\b|&|\+)\s*/i)
-    .map((part) => normaliseName(part))
-    .filter((part) => part.length > 0 && significantTokens(part).length > 0);
-  const tokens = significantTokens(name);
   const normal = normaliseName(name);
-  const initials = normal
-    .split(' ')
-    .map((w) => w.charAt(0))
-    .join('');
-  // A one-word part must be a real word ("Kubernetes", "IaC"), not "DS".
-  const partTokens = parts.map((part) => significantTokens(part)).filter((t) => t.length < tokens.length && (t.length >= 2 || (t.length === 1 && t[0].length >= 3)));
-  p = { normal, alternatives: new Set([normal, ...parts]), tokens, index: indexTokens(tokens), initials, partTokens };
+  const alternatives = [normal];
+  for (const part of name.split(PART_SEPARATOR)) {
+    const partNormal = normaliseName(part);
+    if (partNormal.length > 0 && !alternatives.includes(partNormal) && tokensOfNormal(partNormal).length > 0) alternatives.push(partNormal);
+  }
+  let initials = '';
+  for (let i = 0; i < normal.length; i++) if (i === 0 || normal.charCodeAt(i - 1) === 32) initials += normal.charAt(i);
+  p = { name, normal, alternatives, tokens: tokensOfNormal(normal), initials };
   if (prepared.size >= MAX_PREPARED) prepared.clear();
   prepared.set(name, p);
   return p;
+}
+
+function tokenIndexOf(p: Prepared): TokenIndex {
+  return (p.index ??= indexTokens(p.tokens));
+}
+
+/** Token lists of the parts (alternatives smaller than the whole name). */
+function partTokensOf(p: Prepared): readonly (readonly string[])[] {
+  if (p.partTokens) return p.partTokens;
+  const parts = p.name
+    .split(PART_SEPARATOR)
+    .map((part) => normaliseName(part))
+    .filter((part) => part.length > 0 && tokensOfNormal(part).length > 0);
+  // A one-word part must be a real word ("Kubernetes", "IaC"), not "DS".
+  return (p.partTokens = parts.map(tokensOfNormal).filter((t) => t.length < p.tokens.length && (t.length >= 2 || (t.length === 1 && t[0].length >= 3))));
 }
 
 const scores = new Map<string, Map<string, number>>();
@@ -134,10 +151,10 @@ function computeScore(name: string, candidate: string): number {
   const distanceScore = spellingScore(a, b);
   // A whole alternative of one side equal to one of the other's: "Kubernetes (where applicable)" vs "Kubernetes".
   let alternativeScore = 0;
-  for (const alt of a.alternatives) if (b.alternatives.has(alt)) alternativeScore = 0.9;
+  for (const alt of a.alternatives) if (b.alternatives.includes(alt)) alternativeScore = 0.9;
   // Token coverage of the reference by the candidate, of the whole reference or of one of its
   // parts ("Collaborate with DS" of "Collaborate with DS/platform/security stakeholders").
-  const coverage = Math.max(coverageOf(a.tokens, b), ...a.partTokens.map((tokens) => coverageOf(tokens, b)));
+  const coverage = Math.max(coverageOf(a.tokens, b), ...partTokensOf(a).map((tokens) => coverageOf(tokens, b)));
   return Math.max(distanceScore, alternativeScore, coverage);
 }
 
@@ -173,30 +190,32 @@ function spellingScore(a: Prepared, b: Prepared): number {
 function coverageOf(tokens: readonly string[], candidate: Prepared): number {
   if (tokens.length === 0) return 0;
   let covered = 0;
-  for (const token of tokens) if (hasToken(candidate.index, token) || (token.length >= 3 && token.length <= 5 && candidate.initials.includes(token))) covered++;
+  const index = tokenIndexOf(candidate);
+  for (const token of tokens) if (hasToken(index, token) || (token.length >= 3 && token.length <= 5 && candidate.initials.includes(token))) covered++;
   return covered / tokens.length;
 }
 
 /**
  * A list of candidates indexed by everything that can give a name a score above zero: their
- * alternatives (equal parts), their tokens and token prefixes (coverage up to inflection), the
- * letter runs of their initials (acronyms) and the length of their normal form (spelling
- * variants). Ranking against it scores only the candidates a name shares a key with, so a
- * long list (a thousand role titles, every tool of a large file) costs what the few plausible
- * candidates cost. The keys lead to distinct candidate texts, so `update` to a list that
- * differs in a few texts (the same section after an edit) re-indexes only those.
+ * alternatives (equal parts), the first four letters of their tokens (coverage up to
+ * inflection; shorter tokens whole), the three-letter runs of their initials (acronyms) and the
+ * length of their normal form (spelling variants). The keys may shortlist a candidate that then
+ * scores zero, never miss one that scores more. Ranking against it scores only the candidates a
+ * name shares a key with, so a long list (a thousand role titles, every tool of a large file)
+ * costs what the few plausible candidates cost. The keys lead to distinct candidate texts, so
+ * `update` to a list that differs in a few texts (the same section after an edit) re-indexes
+ * only those.
  */
 export class CandidateIndex {
   #candidates: readonly string[] = [];
   /** Each distinct text → its positions in the list (ascending), prepared. */
   #texts = new Map<string, { readonly positions: number[]; readonly prepared: Prepared }>();
-  readonly #byAlternative = new Map<string, Set<string>>();
-  readonly #byToken = new Map<string, Set<string>>();
-  readonly #byPrefix5 = new Map<string, Set<string>>();
-  readonly #byPrefix4 = new Map<string, Set<string>>();
-  readonly #byFour = new Map<string, Set<string>>();
-  readonly #byInitials = new Map<string, Set<string>>();
-  readonly #byLength = new Map<number, Set<string>>();
+  readonly #byAlternative = new Map<string, string[]>();
+  /** First four letters of tokens of 4+ letters, and shorter tokens whole. */
+  readonly #byToken = new Map<string, string[]>();
+  /** Three-letter runs of initials. */
+  readonly #byInitials = new Map<string, string[]>();
+  readonly #byLength = new Map<number, string[]>();
 
   constructor(candidates: readonly string[]) {
     this.update(candidates);
@@ -214,20 +233,17 @@ export class CandidateIndex {
       if (known) known.positions.push(i);
       else texts.set(text, { positions: [i], prepared: this.#texts.get(text)?.prepared ?? prepare(text) });
     });
-    for (const [text, { prepared }] of this.#texts) if (!texts.has(text)) this.#index(text, prepared, removeKey);
-    for (const [text, { prepared }] of texts) if (!this.#texts.has(text)) this.#index(text, prepared, addKey);
+    for (const [text, { prepared }] of this.#texts) if (!texts.has(text)) this.#index(text, prepared, removeFrom);
+    for (const [text, { prepared }] of texts) if (!this.#texts.has(text)) this.#index(text, prepared, addTo);
     this.#candidates = candidates;
     this.#texts = texts;
   }
 
-  #index(text: string, p: Prepared, change: <K>(map: Map<K, Set<string>>, key: K, text: string) => void): void {
+  #index(text: string, p: Prepared, change: <K>(map: Map<K, string[]>, key: K, text: string) => void): void {
     if (!p.normal) return;
     for (const alt of p.alternatives) change(this.#byAlternative, alt, text);
-    for (const t of p.index.tokens) change(this.#byToken, t, text);
-    for (const t of p.index.prefix5) change(this.#byPrefix5, t, text);
-    for (const t of p.index.prefix4) change(this.#byPrefix4, t, text);
-    for (const t of p.index.four) change(this.#byFour, t, text);
-    for (let length = 3; length <= 5; length++) for (let at = 0; at + length <= p.initials.length; at++) change(this.#byInitials, p.initials.slice(at, at + length), text);
+    for (const t of p.tokens) change(this.#byToken, tokenKey(t), text);
+    for (let at = 0; at + 3 <= p.initials.length; at++) change(this.#byInitials, p.initials.slice(at, at + 3), text);
     change(this.#byLength, p.normal.length, text);
   }
 
@@ -236,18 +252,12 @@ export class CandidateIndex {
     const a = prepare(name);
     if (!a.normal) return [];
     const shortlist = new Set<string>();
-    const gather = (texts: ReadonlySet<string> | undefined) => texts?.forEach((text) => shortlist.add(text));
+    const gather = (texts: readonly string[] | undefined) => texts?.forEach((text) => shortlist.add(text));
     for (const alt of a.alternatives) gather(this.#byAlternative.get(alt));
-    for (const tokens of [a.tokens, ...a.partTokens]) {
+    for (const tokens of [a.tokens, ...partTokensOf(a)]) {
       for (const t of tokens) {
-        gather(this.#byToken.get(t));
-        if (t.length >= 5) {
-          gather(this.#byPrefix5.get(t.slice(0, 5)));
-          gather(this.#byFour.get(t.slice(0, 4)));
-        } else if (t.length === 4) {
-          gather(this.#byPrefix4.get(t));
-        }
-        if (t.length >= 3 && t.length <= 5) gather(this.#byInitials.get(t));
+        gather(this.#byToken.get(tokenKey(t)));
+        if (t.length >= 3 && t.length <= 5) gather(this.#byInitials.get(t.slice(0, 3)));
       }
     }
     const matches: NameMatch[] = [];
@@ -273,17 +283,27 @@ export class CandidateIndex {
   }
 }
 
-function addKey<K>(map: Map<K, Set<string>>, key: K, text: string): void {
-  const texts = map.get(key);
-  if (texts) texts.add(text);
-  else map.set(key, new Set([text]));
+/** A token's key: its first four letters, or the whole of a shorter token (a superset of hasToken's matches). */
+function tokenKey(token: string): string {
+  return token.length > 4 ? token.slice(0, 4) : token;
 }
 
-function removeKey<K>(map: Map<K, Set<string>>, key: K, text: string): void {
+/** Adds `text` under `key`; a text's keys are added together, so a repeated key finds it last. */
+function addTo<K>(map: Map<K, string[]>, key: K, text: string): void {
+  const texts = map.get(key);
+  if (!texts) map.set(key, [text]);
+  else if (texts[texts.length - 1] !== text) texts.push(text);
+}
+
+function removeFrom<K>(map: Map<K, string[]>, key: K, text: string): void {
   const texts = map.get(key);
   if (!texts) return;
-  texts.delete(text);
-  if (texts.size === 0) map.delete(key);
+  const at = texts.indexOf(text);
+  if (at === -1) return;
+  // Order within a key does not matter: ranking sorts.
+  texts[at] = texts[texts.length - 1];
+  texts.pop();
+  if (texts.length === 0) map.delete(key);
 }
 
 /** Candidates ranked by score, best first (zero scores left out). */
