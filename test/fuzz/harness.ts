@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../../server/src/core';
+import { BlueprintParser } from '../../server/src/core/parse';
 import { mutate, random } from './mutate';
+import { parseDifference } from './parseDifference';
 
 /**
  * Feeds mutated blueprints to every feature of the core and records what a user would suffer
@@ -23,6 +25,8 @@ export interface FuzzStats {
   crashes: FuzzFailure[];
   outOfRange: FuzzFailure[];
   slow: FuzzFailure[];
+  /** Inputs whose parse, made from the pieces of the previous input's parse, differs from a whole parse. */
+  parseDifferences: FuzzFailure[];
   /** Worst time per 1,000 characters seen, in ms. */
   worstMsPerKChar: number;
   totalMs: number;
@@ -90,14 +94,17 @@ function isRange(value: unknown): value is Range {
 
 export function runFuzz(options: { count: number; seed?: number; seeds?: string[]; onProgress?: (done: number) => void }): FuzzStats {
   const seeds = options.seeds ?? loadSeeds();
-  const stats: FuzzStats = { inputs: 0, diagnostics: 0, crashes: [], outOfRange: [], slow: [], worstMsPerKChar: 0, totalMs: 0 };
+  const stats: FuzzStats = { inputs: 0, diagnostics: 0, crashes: [], outOfRange: [], slow: [], parseDifferences: [], worstMsPerKChar: 0, totalMs: 0 };
   const service = createLanguageService();
   const base = options.seed ?? 1;
   for (let i = 0; i < options.count; i++) {
     const seed = base + i;
     const source = seeds[i % seeds.length];
     const { text, applied } = mutate(source, seed);
-    const doc = TextDocument.create(`file:///fuzz/${seed}.role.yaml`, 'role-blueprint', 1, text);
+    // Every input is the next version of one open document, as in an editor: the parser reuses
+    // what it can of the previous input's parse (sections, list items), and must still give
+    // exactly what a whole parse gives.
+    const doc = TextDocument.create('file:///fuzz/doc.role.yaml', 'role-blueprint', i + 1, text);
     const rng = random(seed ^ 0x9e3779b9);
     const position = doc.positionAt(Math.floor(rng() * (text.length + 1)));
     const started = performance.now();
@@ -120,10 +127,16 @@ export function runFuzz(options: { count: number; seed?: number; seeds?: string[
       }
     }
     const elapsed = performance.now() - started;
+    try {
+      const parsed = service.parse(doc);
+      const difference = parsed && parseDifference(parsed, new BlueprintParser().parse(text));
+      if (difference) stats.parseDifferences.push({ seed, applied, feature: 'parse', problem: difference });
+    } catch (error) {
+      stats.crashes.push({ seed, applied, feature: 'parse', problem: (error as Error).stack ?? String(error) });
+    }
     stats.totalMs += elapsed;
     stats.worstMsPerKChar = Math.max(stats.worstMsPerKChar, elapsed / Math.max(1, text.length / 1000));
     if (elapsed > timeBoundMs(text.length)) stats.slow.push({ seed, applied, feature: 'all', problem: `${elapsed.toFixed(0)} ms for ${text.length} characters` });
-    service.forget(doc.uri);
     stats.inputs++;
     options.onProgress?.(stats.inputs);
   }

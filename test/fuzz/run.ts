@@ -1,6 +1,7 @@
 /**
  * `npm run fuzz [-- --count N --seed S]`: the full fuzz run (10,000 mutated inputs by default).
- * Exits non-zero on any crash, out-of-range diagnostic or input slower than the linear bound.
+ * Exits non-zero on any crash, out-of-range diagnostic, input slower than the linear bound, or
+ * parse of an edited document that differs from a whole parse.
  */
 import { runFuzz } from './harness';
 
@@ -18,12 +19,13 @@ const report = {
   crashes: stats.crashes.length,
   outOfRange: stats.outOfRange.length,
   slow: stats.slow.length,
+  parseDifferences: stats.parseDifferences.length,
   worstMsPerKChar: Number(stats.worstMsPerKChar.toFixed(2)),
   meanMsPerInput: Number((stats.totalMs / Math.max(1, stats.inputs)).toFixed(2)),
 };
 console.log(JSON.stringify(report, null, 2));
-for (const failure of [...stats.crashes, ...stats.outOfRange, ...stats.slow].slice(0, 10)) {
+for (const failure of [...stats.crashes, ...stats.outOfRange, ...stats.slow, ...stats.parseDifferences].slice(0, 10)) {
   console.log(`seed ${failure.seed} [${failure.applied.join(', ')}] ${failure.feature}: ${failure.problem.split('\n').slice(0, 4).join(' | ')}`);
 }
-console.log(`${stats.inputs - new Set([...stats.crashes, ...stats.outOfRange, ...stats.slow].map((f) => f.seed)).size} passed, ${new Set([...stats.crashes, ...stats.outOfRange, ...stats.slow].map((f) => f.seed)).size} failed`);
-process.exitCode = stats.crashes.length + stats.outOfRange.length + stats.slow.length > 0 ? 1 : 0;
+console.log(`${stats.inputs - new Set([...stats.crashes, ...stats.outOfRange, ...stats.slow, ...stats.parseDifferences].map((f) => f.seed)).size} passed, ${new Set([...stats.crashes, ...stats.outOfRange, ...stats.slow, ...stats.parseDifferences].map((f) => f.seed)).size} failed`);
+process.exitCode = stats.crashes.length + stats.outOfRange.length + stats.slow.length + stats.parseDifferences.length > 0 ? 1 : 0;

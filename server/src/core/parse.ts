@@ -10,6 +10,7 @@ import {
   type ParsedNode,
   type Scalar,
 } from 'yaml';
+import { findList, frameOffsetMapper, hasAlias, moveRanges, movedTree, sectionLayout, shiftedClone, withOwnedList, type SectionLayout } from './listChunks';
 import type { JsonPath } from './types';
 
 /**
@@ -67,11 +68,14 @@ export interface NodeLocation {
 }
 
 interface ChunkResult {
-  readonly doc: Document.Parsed;
+  /** The chunk's root node (its document's contents). */
+  readonly contents: ParsedNode | null;
   readonly errors: readonly ParseProblem[];
   readonly warnings: readonly ParseProblem[];
   /** toJS() of the chunk, or the alias-limit problem it raised. */
   readonly js: { value: unknown } | { problem: ParseProblem };
+  /** For a section with big lists in an edited document: its pieces, for its next version. */
+  readonly pieces?: SectionPieces;
 }
 
 const MAX_ALIAS_COUNT = 100;
@@ -88,18 +92,20 @@ export function splitTopLevel(text: string): number[] | undefined {
   const starts: number[] = [];
   let commentRunStart = -1;
   let offset = 0;
+  // Runs on every keystroke over the whole text: only a line's first character is looked at,
+  // except on the few lines that start at column 0 with something other than a comment.
   while (offset <= text.length) {
     let lineEnd = text.indexOf('\n', offset);
     if (lineEnd === -1) lineEnd = text.length;
-    const line = offset === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1, lineEnd) : text.slice(offset, lineEnd);
-    const first = line.charAt(0);
-    if (first === '#') {
+    const lineStart = offset === 0 && text.charCodeAt(0) === 0xfeff ? 1 : offset;
+    const first = lineStart < lineEnd ? text.charCodeAt(lineStart) : -1;
+    if (first === 35 /* # */) {
       if (commentRunStart === -1) commentRunStart = offset;
-    } else if (first === '' || first === ' ' || first === '\r' || first === '\t') {
-      if (line.trim() !== '' && !/^[ \t]/.test(line)) return undefined;
+    } else if (first === -1 || first === 32 /* space */ || first === 9 /* tab */ || first === 13 /* \r */) {
       // A blank or indented line ends a comment run: comments above it stay with the section above.
+      if (first === 13 && text.slice(lineStart, lineEnd).trim() !== '') return undefined;
       commentRunStart = -1;
-    } else if (TOP_LEVEL_KEY.test(line)) {
+    } else if (TOP_LEVEL_KEY.test(text.slice(lineStart, lineEnd))) {
       starts.push(starts.length === 0 ? 0 : commentRunStart === -1 ? offset : commentRunStart);
       commentRunStart = -1;
     } else {
@@ -160,7 +166,7 @@ function parseChunk(text: string): ChunkResult {
       ),
     };
   }
-  return { doc, errors, warnings, js };
+  return { contents: doc.contents, errors, warnings, js };
 }
 
 /**
@@ -191,12 +197,163 @@ function keyText(node: ParsedNode | null): string | undefined {
   return undefined;
 }
 
+/** An item of a big list, parsed on its own; its node's ranges are section offsets for an item at `offset`. */
+interface ItemPiece {
+  readonly node: ParsedNode;
+  readonly offset: number;
+  readonly spaceBefore: boolean;
+  readonly js: unknown;
+}
+
+/** A section's frame (its text with big lists cut to their first item), parsed; `plain` when nothing in it stops cutting. */
+interface FramePiece {
+  readonly text: string;
+  readonly result: ChunkResult;
+  readonly plain: boolean;
+}
+
+/** The pieces a section with big lists was made of, by text: what its next version can reuse. */
+interface SectionPieces {
+  readonly frame: FramePiece | undefined;
+  readonly items: Map<string, ItemPiece>;
+}
+
+/** Whether a piece's parse is free of everything that could make it differ inside its section. */
+function isPlainResult(result: ChunkResult, text: string): boolean {
+  return result.errors.length === 0 && result.warnings.length === 0 && 'value' in result.js && !(text.includes('*') && hasAlias(result.contents));
+}
+
+/** The key of a top-level chunk: its first line that is not a comment, up to the colon. */
+function chunkKey(chunkText: string): string {
+  let start = 0;
+  while (chunkText.charCodeAt(start) === 35 /* # */ || chunkText.charCodeAt(start) === 0xfeff) {
+    const newline = chunkText.indexOf('\n', start);
+    if (newline === -1) return '';
+    start = newline + 1;
+  }
+  return chunkText.slice(start, chunkText.indexOf(':', start));
+}
+
+/** True when a blank line ends just before `offset`: the item there has `spaceBefore`. */
+function followsBlankLine(text: string, offset: number): boolean {
+  if (offset < 2 || text.charCodeAt(offset - 1) !== 10) return false;
+  let i = offset - 2;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 13)) i--;
+  return i < 0 || text.charCodeAt(i) === 10;
+}
+
+/** A copy of `value` with the array at `path` (keys below the root object) replaced. */
+function withArrayAt(value: unknown, path: readonly string[], array: unknown[]): unknown {
+  if (path.length === 0) return array;
+  const object = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(object)) Object.defineProperty(copy, key, { value: object[key], enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(copy, path[0], { value: withArrayAt(object[path[0]], path.slice(1), array), enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let at = value;
+  for (const key of path) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
+}
+
+/**
+ * Parses one top-level section. In a document that is edited (`editable`), a section with big
+ * lists is assembled from the pieces of its previous version where there is one, and parsed
+ * whole otherwise, which then seeds its pieces for the next edit; any piece that is not plain
+ * means a whole parse.
+ */
+function parseSection(text: string, previous: SectionPieces | undefined, editable: boolean): ChunkResult {
+  const layout = editable ? sectionLayout(text) : undefined;
+  if (!layout) return parseChunk(text);
+  if (previous) {
+    const assembled = fromPieces(text, layout, previous);
+    if (assembled) return assembled;
+  }
+  const whole = parseChunk(text);
+  return isPlainResult(whole, text) ? { ...whole, pieces: seededPieces(text, layout, whole) } : whole;
+}
+
+/** The items of a whole parse as pieces, so that the next edit re-parses only one. */
+function seededPieces(text: string, layout: SectionLayout, whole: ChunkResult): SectionPieces {
+  const items = new Map<string, ItemPiece>();
+  const value = 'value' in whole.js ? whole.js.value : undefined;
+  for (const cut of layout.lists) {
+    const found = findList(whole.contents, cut.path);
+    const values = valueAt(value, cut.path);
+    if (!found || !Array.isArray(values) || found.list.items.length !== cut.itemStarts.length + 1) continue;
+    cut.itemStarts.forEach((start, i) => {
+      const node = found.list.items[i + 1];
+      const itemText = text.slice(start, cut.itemStarts[i + 1] ?? cut.end);
+      items.set(itemText, { node, offset: start, spaceBefore: node.spaceBefore === true, js: values[i + 1] });
+    });
+  }
+  return { frame: undefined, items };
+}
+
+function itemPiece(itemText: string, start: number, spaceBefore: boolean, known: ItemPiece | undefined): ItemPiece | undefined {
+  if (known) {
+    if (known.offset === start && known.spaceBefore === spaceBefore) return known;
+    const node = shiftedClone(known.node, start - known.offset);
+    if (spaceBefore) node.spaceBefore = true;
+    else delete node.spaceBefore;
+    return { ...known, node, offset: start, spaceBefore };
+  }
+  const parsed = parseChunk(itemText);
+  if (!isPlainResult(parsed, itemText) || !isSeq(parsed.contents) || parsed.contents.items.length !== 1 || !('value' in parsed.js)) return undefined;
+  const node = parsed.contents.items[0] as ParsedNode;
+  moveRanges(node, start);
+  if (spaceBefore) node.spaceBefore = true;
+  return { node, offset: start, spaceBefore, js: (parsed.js.value as unknown[])[0] };
+}
+
+/** The section's result assembled from its frame and items; undefined when a piece is not plain. */
+function fromPieces(text: string, layout: SectionLayout, previous: SectionPieces): ChunkResult | undefined {
+  let frame = previous.frame;
+  if (frame?.text !== layout.frameText) {
+    const result = parseChunk(layout.frameText);
+    frame = { text: layout.frameText, result, plain: isPlainResult(result, layout.frameText) };
+  }
+  if (!frame.plain || !frame.result.contents || !('value' in frame.result.js)) return undefined;
+
+  const items = new Map<string, ItemPiece>();
+  let contents = movedTree(frame.result.contents, frameOffsetMapper(layout.lists)) as ParsedNode;
+  let value = frame.result.js.value;
+  for (const cut of layout.lists) {
+    const found = withOwnedList(contents, cut.path);
+    const firstValues = valueAt(value, cut.path);
+    if (!found || found.list.items.length !== 1 || !Array.isArray(firstValues)) return undefined;
+    contents = found.root;
+    const values = [...firstValues];
+    for (let i = 0; i < cut.itemStarts.length; i++) {
+      const start = cut.itemStarts[i];
+      const itemText = text.slice(start, cut.itemStarts[i + 1] ?? cut.end);
+      const piece = itemPiece(itemText, start, followsBlankLine(text, start), items.get(itemText) ?? previous.items.get(itemText));
+      if (!piece) return undefined;
+      items.set(itemText, piece);
+      found.list.items.push(piece.node);
+      values.push(piece.js);
+    }
+    value = withArrayAt(value, cut.path, values);
+    // A collection ends where its last child ends: the list and each collection it ends.
+    const oldEnd = found.list.range?.[1];
+    const newEnd = (found.list.items[found.list.items.length - 1] as ParsedNode).range[2];
+    for (const node of [found.list, ...found.ancestors.reverse()]) {
+      const range = node.range;
+      if (!range || range[1] !== oldEnd) break;
+      node.range = [range[0], newEnd, range[2] === oldEnd ? newEnd : range[2]];
+    }
+  }
+  return { contents, errors: [], warnings: [], js: { value }, pieces: { frame, items } };
+}
+
 /**
  * A parser with a cache of chunk results, kept per instance (never module-wide) so several
  * language services, the CLI and tests can run side by side.
  */
 export class BlueprintParser {
-  #documents = new Map<string, { version: number | undefined; text: string; parsed: ParsedBlueprint; chunks: Map<string, ChunkResult> }>();
+  #documents = new Map<string, { version: number | undefined; text: string; parsed: ParsedBlueprint; chunks: Map<string, ChunkResult>; byKey: Map<string, ChunkResult> }>();
   /** Chunk results shared by every document, by chunk text (undefined: each document keeps its own). */
   readonly #shared: Map<string, ChunkResult> | undefined;
 
@@ -216,8 +373,14 @@ export class BlueprintParser {
 
     const previousChunks = last?.chunks;
     const chunks = new Map<string, ChunkResult>();
+    // Big lists are cut into pieces only in a document that is edited (one with a cache key), not in a batch.
+    const editable = cacheKey !== undefined && !this.#shared;
+    // Each section's result by its key: where the next version of a changed section finds its pieces.
+    const byKey = new Map<string, ChunkResult>();
     const chunk = (chunkText: string): ChunkResult => {
-      const result = chunks.get(chunkText) ?? previousChunks?.get(chunkText) ?? this.#shared?.get(chunkText) ?? parseChunk(chunkText);
+      const key = editable ? chunkKey(chunkText) : '';
+      const result = chunks.get(chunkText) ?? previousChunks?.get(chunkText) ?? this.#shared?.get(chunkText) ?? parseSection(chunkText, last?.byKey.get(key)?.pieces, editable);
+      if (editable && !byKey.has(key)) byKey.set(key, result);
       chunks.set(chunkText, result);
       if (this.#shared && !this.#shared.has(chunkText)) {
         // Bounded: a batch of unrelated files should not keep every chunk it ever parsed.
@@ -238,7 +401,7 @@ export class BlueprintParser {
     if (!parsed) parsed = assemble(text, [{ base: 0, result: chunk(text) }], false);
 
     // Only the chunks of each document's latest version are kept: bounded memory, warm cache.
-    if (cacheKey !== undefined) this.#documents.set(cacheKey, { version, text, parsed, chunks });
+    if (cacheKey !== undefined) this.#documents.set(cacheKey, { version, text, parsed, chunks, byKey });
     return parsed;
   }
 
@@ -258,7 +421,7 @@ function assemble(text: string, pieces: { base: number; result: ChunkResult }[],
   for (const { base, result } of pieces) {
     problems.push(...result.errors.map((p) => shift(p, base)), ...result.warnings.map((p) => shift(p, base)));
     if ('problem' in result.js) problems.push(shift(result.js.problem, base));
-    const contents = result.doc.contents;
+    const contents = result.contents;
     if (!isMap(contents)) {
       if (!chunked) rootValue = 'value' in result.js ? result.js.value : undefined;
       if (contents !== null && !chunked && result.errors.length === 0) {

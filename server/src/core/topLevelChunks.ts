@@ -1,3 +1,4 @@
+import { KEEP_CHOMPING } from './listChunks';
 import { splitTopLevel } from './parse';
 import { TOP_LEVEL_ORDER } from './sections';
 
@@ -58,8 +59,6 @@ function keyOf(line: string): string {
   const raw = line.replace(/^\ufeff/, '').match(/^("[^"\n]*"|'[^'\n]*'|[^:]+?)[ \t]*:/)?.[1] ?? '';
   return /^["']/.test(raw) ? raw.slice(1, -1) : raw;
 }
-
-const KEEP_CHOMPING = /[:-][ \t]+(?:[|>][1-9]?\+|[|>]\+[1-9])[ \t]*(?:#.*)?\r?$/m;
 
 /** The chunks of a plain block-mapping document; undefined for any other shape. */
 export function topLevelLayout(text: string): TopLevelLayout | undefined {

@@ -1,0 +1,142 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isSeq } from 'yaml';
+import { generateLargeBlueprint } from '../../bench/generate';
+import { Scenario } from '../../bench/scenario';
+import { sectionLayout } from '../../server/src/core/listChunks';
+import { BlueprintParser, findSection, type ParsedBlueprint } from '../../server/src/core/parse';
+import { parseDifference } from '../fuzz/parseDifference';
+
+/**
+ * An edited document is parsed from pieces (a section's big lists cut into items, each cached by
+ * its text); the result must be exactly what a whole parse of the same text gives: every node
+ * with its range, value, style and spacing, the plain value and the problems. (The fuzz harness
+ * checks the same on every mutated input: test/fuzz/harness.ts.)
+ */
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
+const SEED = readFileSync(path.join(EXAMPLES, 'lead-mlops-engineer.role.yaml'), 'utf8');
+const OTHER_SEEDS = ['associate-mlops-consultant.role.yaml', 'mlops-consultant.role.yaml'].map((name) => readFileSync(path.join(EXAMPLES, name), 'utf8'));
+
+/** Parses `text` as the next version of the document and checks it against a whole parse. */
+function checkVersion(parser: BlueprintParser, text: string, version: number, label: string): ParsedBlueprint {
+  const incremental = parser.parse(text, 'file:///doc.role.yaml', version);
+  const difference = parseDifference(incremental, new BlueprintParser().parse(text));
+  assert.equal(difference, undefined, `${label}: parsing from pieces differs from a whole parse`);
+  return incremental;
+}
+
+function replaceLine(text: string, match: RegExp, replacement: (line: string) => string, nth = 0): string {
+  const lines = text.split('\n');
+  const hits = lines.map((line, i) => (match.test(line) ? i : -1)).filter((i) => i >= 0);
+  const at = hits[Math.min(nth, hits.length - 1)];
+  assert.ok(at !== undefined, `no line matches ${match}`);
+  lines[at] = replacement(lines[at]);
+  return lines.join('\n');
+}
+
+suite('list chunks: parsing an edited document from pieces', () => {
+  test('the seed has big lists to cut, and only plain ones', () => {
+    const tools = SEED.slice(SEED.indexOf('\ntools:') + 1, SEED.indexOf('\n# 11)') + 1);
+    const layout = sectionLayout(tools);
+    assert.ok(layout, 'tools is cut');
+    assert.deepEqual(layout.lists.map((l) => l.path), [['tools']]);
+    assert.equal(layout.lists[0].itemStarts.length + 1, (tools.match(/^ {2}- /gm) ?? []).length);
+    const skills = SEED.slice(SEED.indexOf('\ntechnical_skills:') + 1, SEED.indexOf('\nsoft_skills:') + 1);
+    assert.ok(sectionLayout(skills)?.lists.every((l) => l.path[0] === 'technical_skills' && l.path.length === 2));
+    assert.equal(sectionLayout('tools:\n  - name: a\n  # a comment\n  - name: b\n'.repeat(1)), undefined);
+  });
+
+  test('an edit inside one item re-parses only that item: the other items keep their nodes', () => {
+    const parser = new BlueprintParser();
+    checkVersion(parser, SEED, 1, 'open');
+    const first = checkVersion(parser, replaceLine(SEED, /^ {4}use: /, (line) => `${line} (edited)`, 3), 2, 'edit');
+    const edited = replaceLine(SEED, /^ {4}use: /, (line) => `${line} (edited again)`, 3);
+    const second = checkVersion(parser, edited, 3, 'another edit');
+    const itemsOf = (parsed: ParsedBlueprint) => {
+      const node = findSection(parsed, 'tools')?.valueNode;
+      return isSeq(node) ? node.items : [];
+    };
+    const before = itemsOf(first);
+    const after = itemsOf(second);
+    assert.equal(after.length, before.length);
+    assert.equal(after[0], before[0], 'the first item is the same node');
+    assert.equal(after[1], before[1], 'an item above the edit is the same node');
+    assert.notEqual(after[after.length - 1], before[before.length - 1], 'an item below the edit moved, so it is a moved copy');
+    assert.notEqual(findSection(second, 'tools')?.valueNode, findSection(first, 'tools')?.valueNode);
+    assert.equal(findSection(second, 'kpis')?.valueNode, findSection(first, 'kpis')?.valueNode, 'an untouched section keeps its nodes');
+  });
+
+  test('the benchmark edits on the seeds and a generated 2,000-line blueprint', function () {
+    this.timeout(120_000);
+    for (const [label, source] of [
+      ['seed', SEED],
+      ['other seed', OTHER_SEEDS[0]],
+      ['generated', generateLargeBlueprint(SEED, 2_000)],
+    ] as const) {
+      const parser = new BlueprintParser();
+      const scenario = new Scenario(7);
+      let doc = TextDocument.create('file:///doc.role.yaml', 'role-blueprint', 1, source);
+      checkVersion(parser, source, 1, `${label} open`);
+      for (let i = 0; i < 15; i++) {
+        const edit = scenario.nextEdit(doc.getText());
+        doc = TextDocument.update(doc, [edit.change], doc.version + 1);
+        checkVersion(parser, doc.getText(), doc.version, `${label} edit ${i} (${edit.kind})`);
+      }
+    }
+  });
+
+  test('shapes that must not be cut, or must be cut with care, parse as a whole parse does', function () {
+    this.timeout(120_000);
+    const cases: [string, (text: string) => string][] = [
+      ['blank lines between items', (t) => replaceLine(t, /^ {2}- /, (line) => `\n\n${line}`, 4)],
+      ['a blank line of spaces between items', (t) => replaceLine(t, /^ {2}- /, (line) => `   \n${line}`, 4)],
+      ['a blank line before the second item', (t) => replaceLine(t, /^ {2}- /, (line) => `\n${line}`, 1)],
+      ['a comment between items', (t) => replaceLine(t, /^ {2}- /, (line) => `  # note\n${line}`, 4)],
+      ['a comment inside an item', (t) => replaceLine(t, /^ {4}use: /, (line) => `    # note\n${line}`, 4)],
+      ['a trailing comment on an item line', (t) => replaceLine(t, /^ {2}- /, (line) => `${line} # note`, 4)],
+      ['a comment right after the list', (t) => t.replace('\ntech_stack:', '\n  # end of tools\ntech_stack:')],
+      ['a column-0 comment right after the list', (t) => t.replace('\ntech_stack:', '\n# end of tools\ntech_stack:')],
+      ['keep-chomping block scalar in an item', (t) => replaceLine(t, /^ {4}use: /, () => '    use: |+\n      kept\n\n', 4)],
+      ['literal block scalar in an item', (t) => replaceLine(t, /^ {4}use: /, () => '    use: |\n      line one\n\n      line two\n', 4)],
+      ['folded block scalar at the end of an item', (t) => replaceLine(t, /^ {4}use: /, () => '    use: >-\n      folded\n      text\n\n', 4)],
+      ['an anchor in one item, an alias in another', (t) => replaceLine(replaceLine(t, /^ {4}use: /, (line) => line.replace('use: ', 'use: &shared '), 2), /^ {4}use: /, () => '    use: *shared', 6)],
+      ['an alias inside one item', (t) => replaceLine(t, /^ {2}- /, (line) => `${line}\n    category: &c Cat\n    use: *c`, 4)],
+      ['an unresolved alias', (t) => replaceLine(t, /^ {4}use: /, () => '    use: *nowhere', 4)],
+      ['a tab in an item', (t) => replaceLine(t, /^ {4}use: /, (line) => `\t${line}`, 4)],
+      ['an item indented one space more', (t) => replaceLine(t, /^ {2}- /, (line) => ` ${line}`, 4)],
+      ['an item indented one space less', (t) => replaceLine(t, /^ {2}- /, (line) => line.slice(1), 4)],
+      ['a key where items are', (t) => replaceLine(t, /^ {2}- /, (line) => `  stray: value\n${line}`, 4)],
+      ['a multi-line double-quoted value across an item line', (t) => replaceLine(t, /^ {4}use: /, () => '    use: "open\n  - name: inside', 4)],
+      ['an unterminated flow sequence', (t) => replaceLine(t, /^ {4}use: /, () => '    use: [a, b', 4)],
+      ['a flow mapping item', (t) => replaceLine(t, /^ {2}- /, (line) => `  - { name: Flow, category: X }\n${line}`, 4)],
+      ['an empty item', (t) => replaceLine(t, /^ {2}- /, (line) => `  -\n${line}`, 4)],
+      ['a scalar item', (t) => replaceLine(t, /^ {2}- /, (line) => `  - just text\n${line}`, 4)],
+      ['a duplicate key in an item', (t) => replaceLine(t, /^ {4}use: /, (line) => `${line}\n${line}`, 4)],
+      ['a tag on an item', (t) => replaceLine(t, /^ {2}- /, (line) => line.replace('- ', '- !custom '), 4)],
+      ['a document marker', (t) => replaceLine(t, /^ {2}- /, (line) => `---\n${line}`, 4)],
+      ['CRLF line ends', (t) => t.replace(/\n/g, '\r\n')],
+      ['CRLF in one item only', (t) => replaceLine(t, /^ {4}use: /, (line) => `${line}\r`, 4)],
+      ['trailing spaces after an item line', (t) => replaceLine(t, /^ {2}- /, (line) => `${line}   `, 4)],
+      ['the list at the same indent as its key', (t) => t.replace(/^ {4}- /gm, '  - ').replace(/^ {6}/gm, '    ')],
+      ['the last section is a big list with no final newline', (t) => `${t.replace(/\n+$/, '')}\nextra_list:\n${'  - item with some words in it\n'.repeat(120).replace(/\n$/, '')}`],
+      ['a big list under a key with a value', (t) => t.replace('\ntools:\n', '\ntools: !!seq\n')],
+      ['nested list inside items', (t) => replaceLine(t, /^ {4}use: /, (line) => `${line}\n    roles:\n      - a\n      - b`, 4)],
+      ['the second item removed', (t) => t.replace(/\n {2}- name: [^\n]*(\n {4}[^\n]*)*/, '')],
+      ['a blank line inside the first item', (t) => replaceLine(t, /^ {4}use: /, (line) => `\n${line}`, 0)],
+    ];
+    for (const base of [SEED]) {
+      for (const [label, change] of cases) {
+        const parser = new BlueprintParser();
+        checkVersion(parser, base, 1, `${label}: open`);
+        const changed = change(base);
+        checkVersion(parser, changed, 2, label);
+        // Then a small edit in another item of the changed text, and back.
+        checkVersion(parser, replaceLine(changed, /^ {2}- /, (line) => `${line}x`, 9), 3, `${label}: then an edit`);
+        checkVersion(parser, base, 4, `${label}: undone`);
+      }
+    }
+  });
+});
