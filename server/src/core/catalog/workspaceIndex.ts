@@ -52,6 +52,32 @@ export function indexRole(uri: string, value: unknown): IndexedRole {
   };
 }
 
+/**
+ * True when `a` and `b` serialise to the same JSON, without serialising them: the index kept
+ * each file's entry as JSON to compare the next one with, a copy of a third of the file's size.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  // JSON leaves out undefined (and function) members and keeps the others in key order.
+  const keysA = Object.keys(a).filter((k) => serialised((a as Record<string, unknown>)[k]));
+  const keysB = Object.keys(b).filter((k) => serialised((b as Record<string, unknown>)[k]));
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    if (keysA[i] !== keysB[i] || !sameJson((a as Record<string, unknown>)[keysA[i]], (b as Record<string, unknown>)[keysB[i]])) return false;
+  }
+  return true;
+}
+
+function serialised(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+
 /** Files larger than this are listed without their rows (the service's default size limit). */
 const DEFAULT_MAX_TEXT_LENGTH = 5 * 1024 * 1024;
 
@@ -66,7 +92,7 @@ const DEFAULT_MAX_TEXT_LENGTH = 5 * 1024 * 1024;
 export class WorkspaceIndex {
   readonly #parser: BlueprintParser;
   readonly #maxTextLength: number;
-  readonly #roles = new Map<string, { text: string; role: IndexedRole; rows: string }>();
+  readonly #roles = new Map<string, { text: string; role: IndexedRole }>();
   readonly #pending = new Map<string, string>();
   #version = 0;
 
@@ -158,9 +184,8 @@ export class WorkspaceIndex {
 
   #store(uri: string, text: string, role: IndexedRole): void {
     // Typing prose changes the text but not what the index holds: keep derived indexes warm.
-    const rows = JSON.stringify(role);
-    const changed = this.#roles.get(uri)?.rows !== rows;
-    this.#roles.set(uri, { text, role, rows });
-    if (changed) this.#version++;
+    const previous = this.#roles.get(uri)?.role;
+    this.#roles.set(uri, { text, role });
+    if (!previous || !sameJson(previous, role)) this.#version++;
   }
 }
