@@ -227,6 +227,23 @@ suite('catalog: store', () => {
     assert.deepEqual(results.map((r) => [r.path, r.diagnostics.map((d) => d.code)]), [['org.yaml', []], ['bad.yaml', ['catalog.syntax']]]);
     assert.equal(store.lookup('tools', 'mlflow')!.fields.use, 'Org use');
   });
+
+  test('each kind is merged and indexed when first asked for, once per workspace version', () => {
+    const read: string[] = [];
+    const counting = Object.fromEntries(
+      Object.entries(TEST_CATALOG).map(([kind, rows]) => [kind, { [Symbol.iterator]: () => (read.push(kind), (rows as unknown[])[Symbol.iterator]()) }]),
+    ) as unknown as typeof TEST_CATALOG;
+    const workspace = new WorkspaceIndex();
+    const store = new CatalogStore(workspace, counting);
+    store.search('tools', 'ml');
+    store.lookup('tools', 'MLflow');
+    assert.deepEqual(read, ['tools']);
+    store.entries('kpis');
+    assert.deepEqual(read, ['tools', 'kpis']);
+    workspace.update('file:///x.role.yaml', 'role:\n  title: X Role\ntools:\n  - name: Dagster\n');
+    assert.equal(store.lookup('tools', 'dagster')?.name, 'Dagster');
+    assert.deepEqual(read, ['tools', 'kpis', 'tools']);
+  });
 });
 
 suite('catalog: built-in catalog', () => {

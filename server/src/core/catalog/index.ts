@@ -2,14 +2,15 @@ import { normaliseName } from '../strings';
 import builtinData from './builtin.json';
 import { FuzzySearchIndex, type FuzzyMatch, type PreparedKey } from './fuzzy';
 import { parseUserCatalog, type ParsedUserCatalog, type UserCatalogFile } from './userCatalog';
-import { CATALOG_KINDS, type Catalog, type CatalogEntry, type CatalogKind, type CatalogOrigin, type SkillTier } from './types';
+import { type Catalog, type CatalogEntry, type CatalogKind, type CatalogOrigin, type SkillTier } from './types';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
  * Everything completion and hover know about KPIs, tools and skills: the built-in catalog
  * (learnt from the reference blueprints), the organisation's catalogs, and the rows of the
  * other role files in the workspace, merged by name. The merged lists and their fuzzy indexes
- * are rebuilt only when a source changes, never per request.
+ * are built per kind when first asked for (a tool completion needs no KPI index), and rebuilt
+ * only when a source changes, never per request.
  */
 
 export const BUILT_IN_CATALOG = builtinData as unknown as Catalog;
@@ -37,10 +38,11 @@ interface MutableEntry {
   workspaceRoles: { uri: string; title: string | undefined }[];
 }
 
+/** One kind's merged entries and indexes. */
 interface Built {
-  readonly entries: Record<CatalogKind, readonly KnownEntry[]>;
-  readonly byName: Record<CatalogKind, ReadonlyMap<string, KnownEntry>>;
-  readonly search: Record<CatalogKind, FuzzySearchIndex<KnownEntry>>;
+  readonly entries: readonly KnownEntry[];
+  readonly byName: ReadonlyMap<string, KnownEntry>;
+  readonly search: FuzzySearchIndex<KnownEntry>;
 }
 
 const WORKSPACE_KIND_FIELD = { kpis: 'kpis', tools: 'tools', technical_skills: 'technicalSkills', soft_skills: 'softSkills' } as const;
@@ -49,7 +51,7 @@ export class CatalogStore {
   readonly #builtin: Catalog;
   readonly #workspace: WorkspaceIndex;
   #user: ParsedUserCatalog[] = [];
-  #built: Built | undefined;
+  #built: Partial<Record<CatalogKind, Built>> = {};
   #builtAtWorkspaceVersion = -1;
   readonly #keyCache = new Map<string, readonly PreparedKey[]>();
 
@@ -61,7 +63,7 @@ export class CatalogStore {
   /** Replaces the user catalogs; returns each file's diagnostics, in the order given. */
   setUserCatalogs(files: readonly UserCatalogFile[]): ParsedUserCatalog[] {
     this.#user = files.map(parseUserCatalog);
-    this.#built = undefined;
+    this.#built = {};
     return this.#user;
   }
 
@@ -71,65 +73,56 @@ export class CatalogStore {
    * by `onlyDefinedIn` and the uri on `workspaceRoles`.
    */
   entries(kind: CatalogKind, forUri?: string): readonly KnownEntry[] {
-    return this.#current(forUri).entries[kind];
+    return this.#current(kind, forUri).entries;
   }
 
   /** The entry named `name` (compared normalised), if any source knows it. */
   lookup(kind: CatalogKind, name: string, forUri?: string): KnownEntry | undefined {
-    return this.#current(forUri).byName[kind].get(normaliseName(name));
+    return this.#current(kind, forUri).byName.get(normaliseName(name));
   }
 
   search(kind: CatalogKind, query: string, forUri?: string): FuzzyMatch<KnownEntry>[] {
-    return this.#current(forUri).search[kind].search(query);
+    return this.#current(kind, forUri).search.search(query);
   }
 
-  #current(forUri: string | undefined): Built {
+  #current(kind: CatalogKind, forUri: string | undefined): Built {
     const version = this.#workspace.settle(forUri);
-    if (!this.#built || this.#builtAtWorkspaceVersion !== version) {
-      this.#built = this.#build();
+    if (this.#builtAtWorkspaceVersion !== version) {
+      this.#built = {};
       this.#builtAtWorkspaceVersion = version;
     }
-    return this.#built;
+    return (this.#built[kind] ??= this.#build(kind));
   }
 
-  #build(): Built {
+  #build(kind: CatalogKind): Built {
     // Names typed in open files come and go; don't let their prepared keys pile up.
     if (this.#keyCache.size > 5000) this.#keyCache.clear();
-    const maps = Object.fromEntries(CATALOG_KINDS.map((kind) => [kind, new Map<string, MutableEntry>()])) as Record<CatalogKind, Map<string, MutableEntry>>;
-    const add = (kind: CatalogKind, entry: CatalogEntry, origin: CatalogOrigin, workspaceRole?: { uri: string; title: string | undefined }) => {
+    const merged = new Map<string, MutableEntry>();
+    const add = (entry: CatalogEntry, origin: CatalogOrigin, workspaceRole?: { uri: string; title: string | undefined }) => {
       const key = normaliseName(entry.name);
       if (!key) return;
-      let merged = maps[kind].get(key);
-      if (!merged) {
-        merged = { kind, name: entry.name, fields: {}, origins: new Set(), catalogRoles: [], workspaceRoles: [] };
-        maps[kind].set(key, merged);
+      let known = merged.get(key);
+      if (!known) {
+        known = { kind, name: entry.name, fields: {}, origins: new Set(), catalogRoles: [], workspaceRoles: [] };
+        merged.set(key, known);
       }
       // Sources come in precedence order: a field keeps the first value given for it.
-      for (const [field, value] of Object.entries(entry.fields)) merged.fields[field] ??= value;
-      merged.tier ??= entry.tier;
-      merged.origins.add(origin);
+      for (const [field, value] of Object.entries(entry.fields)) known.fields[field] ??= value;
+      known.tier ??= entry.tier;
+      known.origins.add(origin);
       if (workspaceRole) {
-        if (!merged.workspaceRoles.some((r) => r.uri === workspaceRole.uri)) merged.workspaceRoles.push(workspaceRole);
+        if (!known.workspaceRoles.some((r) => r.uri === workspaceRole.uri)) known.workspaceRoles.push(workspaceRole);
       } else {
-        for (const role of entry.roles) if (!merged.catalogRoles.includes(role)) merged.catalogRoles.push(role);
+        for (const role of entry.roles) if (!known.catalogRoles.includes(role)) known.catalogRoles.push(role);
       }
     };
-    for (const user of this.#user) for (const kind of CATALOG_KINDS) for (const entry of user.catalog[kind]) add(kind, entry, 'user');
-    for (const kind of CATALOG_KINDS) for (const entry of this.#builtin[kind] ?? []) add(kind, entry, 'builtin');
+    for (const user of this.#user) for (const entry of user.catalog[kind]) add(entry, 'user');
+    for (const entry of this.#builtin[kind] ?? []) add(entry, 'builtin');
     for (const role of this.#workspace.indexedRoles()) {
-      for (const kind of CATALOG_KINDS) {
-        for (const entry of role[WORKSPACE_KIND_FIELD[kind]]) add(kind, entry, 'workspace', { uri: role.uri, title: role.title });
-      }
+      for (const entry of role[WORKSPACE_KIND_FIELD[kind]]) add(entry, 'workspace', { uri: role.uri, title: role.title });
     }
-    const entries = {} as Record<CatalogKind, readonly KnownEntry[]>;
-    const byName = {} as Record<CatalogKind, ReadonlyMap<string, KnownEntry>>;
-    const search = {} as Record<CatalogKind, FuzzySearchIndex<KnownEntry>>;
-    for (const kind of CATALOG_KINDS) {
-      entries[kind] = [...maps[kind].values()];
-      byName[kind] = maps[kind];
-      search[kind] = new FuzzySearchIndex(entries[kind], (entry) => entry.name, { keyCache: this.#keyCache });
-    }
-    return { entries, byName, search };
+    const entries = [...merged.values()];
+    return { entries, byName: merged, search: new FuzzySearchIndex(entries, (entry) => entry.name, { keyCache: this.#keyCache }) };
   }
 }
 
