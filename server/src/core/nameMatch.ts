@@ -66,6 +66,20 @@ export function hasToken(index: TokenIndex, token: string): boolean {
   return token.length === 4 && index.prefix4.has(token);
 }
 
+/** hasToken over a plain token list: a candidate is scored against a few tokens, so no sets are built for it. */
+function hasTokenIn(tokens: readonly string[], token: string): boolean {
+  if (token.length >= 5) {
+    const prefix5 = token.slice(0, 5);
+    for (const t of tokens) if (t === token || (t.length >= 5 && t.startsWith(prefix5)) || (t.length === 4 && token.startsWith(t))) return true;
+    return false;
+  }
+  if (token.length === 4) {
+    for (const t of tokens) if (t.startsWith(token)) return true;
+    return false;
+  }
+  return tokens.includes(token);
+}
+
 /** A name prepared for comparison: computed once per distinct string. */
 interface Prepared {
   readonly name: string;
@@ -75,8 +89,7 @@ interface Prepared {
   readonly tokens: readonly string[];
   /** First letters of every word, to find acronyms: "infrastructure as code" → "iac". */
   readonly initials: string;
-  /** Built when first needed: most candidates of an index are never scored. */
-  index?: TokenIndex;
+  /** Built when first needed (as a reference): candidates never need them. */
   partTokens?: readonly (readonly string[])[];
 }
 
@@ -101,10 +114,6 @@ function prepare(name: string): Prepared {
   if (prepared.size >= MAX_PREPARED) prepared.clear();
   prepared.set(name, p);
   return p;
-}
-
-function tokenIndexOf(p: Prepared): TokenIndex {
-  return (p.index ??= indexTokens(p.tokens));
 }
 
 /** Token lists of the parts (alternatives smaller than the whole name). */
@@ -190,8 +199,7 @@ function spellingScore(a: Prepared, b: Prepared): number {
 function coverageOf(tokens: readonly string[], candidate: Prepared): number {
   if (tokens.length === 0) return 0;
   let covered = 0;
-  const index = tokenIndexOf(candidate);
-  for (const token of tokens) if (hasToken(index, token) || (token.length >= 3 && token.length <= 5 && candidate.initials.includes(token))) covered++;
+  for (const token of tokens) if (hasTokenIn(candidate.tokens, token) || (token.length >= 3 && token.length <= 5 && candidate.initials.includes(token))) covered++;
   return covered / tokens.length;
 }
 

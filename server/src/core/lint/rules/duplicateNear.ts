@@ -55,21 +55,22 @@ function compare(a: Compared, b: Compared, kind: string): string | undefined {
 }
 
 interface Entry {
+  readonly name: string;
   readonly compared: Compared;
   /** Near names (never one equal once normalised) → why this name looks like it. */
   readonly near: Map<string, string>;
 }
 
-function addTo<K>(map: Map<K, Set<string>>, key: K, name: string): void {
+function addTo<K>(map: Map<K, Set<Entry>>, key: K, entry: Entry): void {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
-  set.add(name);
+  set.add(entry);
 }
 
-function removeFrom<K>(map: Map<K, Set<string>>, key: K, name: string): void {
+function removeFrom<K>(map: Map<K, Set<Entry>>, key: K, entry: Entry): void {
   const set = map.get(key);
   if (!set) return;
-  set.delete(name);
+  set.delete(entry);
   if (set.size === 0) map.delete(key);
 }
 
@@ -82,10 +83,10 @@ function removeFrom<K>(map: Map<K, Set<string>>, key: K, name: string): void {
  */
 class NearGraph {
   readonly #entries = new Map<string, Entry>();
-  readonly #byCore = new Map<string, Set<string>>();
-  readonly #bySortedWords = new Map<string, Set<string>>();
-  readonly #byAlternative = new Map<string, Set<string>>();
-  readonly #byLength = new Map<number, Set<string>>();
+  readonly #byCore = new Map<string, Set<Entry>>();
+  readonly #bySortedWords = new Map<string, Set<Entry>>();
+  readonly #byAlternative = new Map<string, Set<Entry>>();
+  readonly #byLength = new Map<number, Set<Entry>>();
 
   /** The value whose rows the graph holds now (the section or group list they come from). */
   source: object | undefined;
@@ -104,33 +105,31 @@ class NearGraph {
 
   #add(name: string): void {
     const c = compared(name);
-    const entry: Entry = { compared: c, near: new Map() };
+    const entry: Entry = { name, compared: c, near: new Map() };
     this.#entries.set(name, entry);
     // A name with no core compares near nothing.
     if (!c.core) return;
-    const candidates = new Set<string>();
-    const gather = (set: ReadonlySet<string> | undefined) => set?.forEach((other) => candidates.add(other));
-    gather(this.#byCore.get(c.core));
-    gather(this.#bySortedWords.get(c.sortedWords));
-    if (this.kind === 'tool') for (const alt of c.alternatives) gather(this.#byAlternative.get(alt));
+    // A name found through two keys is compared twice, to the same result.
+    const link = (other: Entry) => {
+      if (other.compared.normal === c.normal) return;
+      const why = compare(c, other.compared, this.kind);
+      if (!why) return;
+      entry.near.set(other.name, why);
+      other.near.set(name, compare(other.compared, c, this.kind) ?? why);
+    };
+    this.#byCore.get(c.core)?.forEach(link);
+    this.#bySortedWords.get(c.sortedWords)?.forEach(link);
+    if (this.kind === 'tool') for (const alt of c.alternatives) this.#byAlternative.get(alt)?.forEach(link);
     const length = c.normal.length;
     if (length >= 6) {
       // Either name may be the shorter one; compare() applies the exact limit.
       const reach = allowedEdits(length);
-      for (let other = Math.max(6, length - reach); other <= length + reach; other++) gather(this.#byLength.get(other));
+      for (let other = Math.max(6, length - reach); other <= length + reach; other++) this.#byLength.get(other)?.forEach(link);
     }
-    for (const otherName of candidates) {
-      const other = this.#entries.get(otherName);
-      if (!other || other.compared.normal === c.normal) continue;
-      const why = compare(c, other.compared, this.kind);
-      if (!why) continue;
-      entry.near.set(otherName, why);
-      other.near.set(name, compare(other.compared, c, this.kind) ?? why);
-    }
-    addTo(this.#byCore, c.core, name);
-    addTo(this.#bySortedWords, c.sortedWords, name);
-    if (this.kind === 'tool') for (const alt of c.alternatives) addTo(this.#byAlternative, alt, name);
-    addTo(this.#byLength, length, name);
+    addTo(this.#byCore, c.core, entry);
+    addTo(this.#bySortedWords, c.sortedWords, entry);
+    if (this.kind === 'tool') for (const alt of c.alternatives) addTo(this.#byAlternative, alt, entry);
+    addTo(this.#byLength, length, entry);
   }
 
   #remove(name: string): void {
@@ -140,10 +139,10 @@ class NearGraph {
     for (const other of entry.near.keys()) this.#entries.get(other)?.near.delete(name);
     const c = entry.compared;
     if (!c.core) return;
-    removeFrom(this.#byCore, c.core, name);
-    removeFrom(this.#bySortedWords, c.sortedWords, name);
-    if (this.kind === 'tool') for (const alt of c.alternatives) removeFrom(this.#byAlternative, alt, name);
-    removeFrom(this.#byLength, c.normal.length, name);
+    removeFrom(this.#byCore, c.core, entry);
+    removeFrom(this.#bySortedWords, c.sortedWords, entry);
+    if (this.kind === 'tool') for (const alt of c.alternatives) removeFrom(this.#byAlternative, alt, entry);
+    removeFrom(this.#byLength, c.normal.length, entry);
   }
 }
 
