@@ -1,7 +1,8 @@
 /**
  * Generates server/src/core/schemaValidators.generated.ts: the built-in schema's validators as
- * ajv standalone code (the whole-document validator and one per oneOf/anyOf branch), so the
- * language server and the CLI load compiled code instead of compiling the schema at startup.
+ * ajv standalone code (the whole-document validator and one per oneOf/anyOf branch, made from
+ * the schema without its editor annotations), so the language server and the CLI load compiled
+ * code instead of compiling the schema at startup.
  *
  *   npm run build:validators                                write the file
  *   npx tsx scripts/generate-schema-validators.ts --check  exit 1 when the committed file is out of date
@@ -10,7 +11,7 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import { AJV_OPTIONS, compositeBranchPointers, schemaFingerprint, type JsonSchema } from '../server/src/core/schemaValidation';
+import { AJV_OPTIONS, compositeBranchPointers, schemaFingerprint, withoutAnnotations, type JsonSchema } from '../server/src/core/schemaValidation';
 
 export const SCHEMA_PATH = join(__dirname, '..', 'schemas', 'role-blueprint.schema.json');
 export const GENERATED_VALIDATORS_PATH = join(__dirname, '..', 'server', 'src', 'core', 'schemaValidators.generated.ts');
@@ -19,7 +20,7 @@ export const GENERATED_VALIDATORS_PATH = join(__dirname, '..', 'server', 'src', 
 export function schemaValidatorsSource(schema: JsonSchema): string {
   const id = 'role-blueprint://schema';
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true, lines: true } });
-  ajv.addSchema({ ...schema, $id: id });
+  ajv.addSchema({ ...(withoutAnnotations(schema) as JsonSchema), $id: id });
   const branches = compositeBranchPointers(schema);
   const exports: Record<string, string> = { validateSchema: id };
   branches.forEach((pointer, i) => (exports[`validateBranch${i}`] = `${id}${pointer}`));

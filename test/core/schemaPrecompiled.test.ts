@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BUILT_IN_SCHEMA } from '../../server/src/core';
-import { SchemaValidator, schemaFingerprint, type JsonSchema, type PrecompiledSchema, type SchemaIssue } from '../../server/src/core/schemaValidation';
+import { SchemaValidator, schemaFingerprint, withoutAnnotations, type JsonSchema, type PrecompiledSchema, type SchemaIssue } from '../../server/src/core/schemaValidation';
 import { PRECOMPILED_SCHEMA } from '../../server/src/core/schemaValidators.generated';
 import { GENERATED_VALIDATORS_PATH, readSchema, schemaValidatorsSource } from '../../scripts/generate-schema-validators';
 
@@ -97,6 +97,21 @@ suite('precompiled schema validators', () => {
   test('the generated file is current with the schema (else: npm run build:validators)', () => {
     assert.equal(readFileSync(GENERATED_VALIDATORS_PATH, 'utf8'), schemaValidatorsSource(readSchema()));
     assert.equal(PRECOMPILED_SCHEMA.fingerprint, schemaFingerprint(BUILT_IN_SCHEMA));
+  });
+
+  test('generated code carries the schema without editor annotations; names of fields stay, whatever they are called', () => {
+    const schema = {
+      title: 'T',
+      'x-section-number': 3,
+      properties: { title: { type: 'string', title: 'Title', description: 'The title.', examples: ['a'] }, examples: { enum: ['title'], markdownEnumDescriptions: ['x'] } },
+      required: ['title', 'examples'],
+      anyOf: [{ default: 1, type: 'object' }],
+    };
+    assert.deepEqual(withoutAnnotations(schema), {
+      properties: { title: { type: 'string', description: 'The title.' }, examples: { enum: ['title'] } },
+      required: ['title', 'examples'],
+      anyOf: [{ type: 'object' }],
+    });
   });
 
   test('generated code is used for the schema it was made from, and only for it', () => {

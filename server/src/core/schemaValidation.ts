@@ -70,6 +70,30 @@ function compositeBranches(node: object): readonly (readonly [keyword: 'oneOf' |
   return found;
 }
 
+/** Keywords whose value maps names to subschemas (the names are data, not keywords). */
+const SCHEMA_MAPS = new Set(['properties', 'definitions', 'patternProperties', 'dependencies']);
+/** Keywords whose value is data, kept whole. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'required', 'type']);
+/** Annotations for editors that validation never reads (issue messages read only `description` and `properties`). */
+const EDITOR_ANNOTATIONS = new Set(['title', 'markdownDescription', 'examples', 'default', 'defaultSnippets', 'enumDescriptions', 'markdownEnumDescriptions', 'deprecationMessage', '$comment']);
+
+/**
+ * `schema` without its editor annotations (titles, examples, Markdown texts, `x-` keys): what
+ * generated code needs to carry, about a third of the text.
+ */
+export function withoutAnnotations(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutAnnotations);
+  if (!schema || typeof schema !== 'object') return schema;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (EDITOR_ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
+    if (SCHEMA_MAPS.has(key) && value && typeof value === 'object' && !Array.isArray(value)) {
+      kept[key] = Object.fromEntries(Object.entries(value).map(([name, subschema]) => [name, withoutAnnotations(subschema)]));
+    } else kept[key] = DATA_KEYWORDS.has(key) ? value : withoutAnnotations(value);
+  }
+  return kept;
+}
+
 /** The pointer of every oneOf/anyOf branch in `schema`: what best-branch resolution validates on its own. */
 export function compositeBranchPointers(schema: JsonSchema): string[] {
   const pointers: string[] = [];
@@ -107,9 +131,9 @@ function compileAtRunTime(schema: JsonSchema, extensions: readonly JsonSchema[])
 }
 
 /**
- * Generated code carries its own copies of the schema objects (in errors' `parentSchema`), so a
- * composite's parent is found by its content: equal subschemas have equal branches, which
- * validate alike wherever they sit.
+ * Generated code carries its own copies of the schema objects (in errors' `parentSchema`,
+ * without annotations), so a composite's parent is found by its content: equal subschemas have
+ * equal branches, which validate alike wherever they sit.
  */
 function loadPrecompiled(schema: JsonSchema, precompiled: PrecompiledSchema): CompiledSchema {
   let byContent: Map<string, string> | undefined;
@@ -118,7 +142,7 @@ function loadPrecompiled(schema: JsonSchema, precompiled: PrecompiledSchema): Co
     if (seen.has(parentSchema)) return seen.get(parentSchema);
     if (!byContent) {
       const map = new Map<string, string>();
-      walkSchema(schema, '#', (node, pointer) => {
+      walkSchema(withoutAnnotations(schema), '#', (node, pointer) => {
         const key = compositeBranches(node).length ? JSON.stringify(node) : undefined;
         if (key !== undefined && !map.has(key)) map.set(key, pointer);
       });
