@@ -1,13 +1,11 @@
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService } from '../core';
-import { buildLadder, ladderDiagnostics, type LadderFile } from '../core/family/ladder';
 import { parseArgs } from './args';
-import { collectRoleFiles, readTextFile } from './files';
+import { checkFiles, type FileResult } from './checkFiles';
+import { collectRoleFiles } from './files';
 import { CliError, ExitCode, type CliIO } from './io';
 
-const HELP = `Usage: role-blueprint check FILES|DIRS|GLOBS... [--format text|json|sarif]
+const HELP = `Usage: role-blueprint check FILES|DIRS|GLOBS... [--format text|json|sarif] [--jobs N]
 
 Validates role blueprints: YAML syntax, the schema, duplicate names and the content rules.
 Folders are searched for *.role.yaml and *.role.yml. When several files are checked, their
@@ -15,15 +13,11 @@ career paths are checked against each other too (ladder.inconsistent, ladder.mis
 
 Options:
   --format text|json|sarif   output format (default: text)
+  --jobs N                   threads to check many files with (default: one per core from 3 cores on, else 1)
   -h, --help                 show this help
 
 Exit status: 0 no errors, 1 a file has errors, 2 usage or I/O problem.
 `;
-
-interface FileResult {
-  readonly path: string;
-  readonly diagnostics: Diagnostic[];
-}
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'info' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -33,38 +27,18 @@ const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'info' | 'hint'> = {
 };
 
 export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ['format'], flags: ['help'], aliases: { h: 'help' } });
+  const args = parseArgs(argv, { values: ['format', 'jobs'], flags: ['help'], aliases: { h: 'help' } });
   if (args.flags.has('help')) {
     io.out(HELP);
     return ExitCode.ok;
   }
   const format = args.values.get('format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new CliError(`unknown format "${format}" (use text, json or sarif)`);
+  const jobs = args.values.get('jobs');
+  if (jobs !== undefined && !/^[1-9]\d{0,2}$/.test(jobs)) throw new CliError(`--jobs needs a number of threads from 1 to 999, not "${jobs}"`);
   if (args.positionals.length === 0) throw new CliError('check needs at least one file, folder or glob (see role-blueprint check --help)');
 
-  const files = collectRoleFiles(args.positionals, io.cwd);
-  // Role files of a family repeat whole sections: each distinct section text is parsed once.
-  const service = createLanguageService({ shareChunks: true });
-  const results: FileResult[] = [];
-  const ladderFiles: LadderFile[] = [];
-  for (const file of files) {
-    const text = readTextFile(file);
-    const doc = TextDocument.create(`file://${file}`, 'role-blueprint', 1, text);
-    results.push({ path: path.relative(io.cwd, file) || file, diagnostics: service.computeDiagnostics(doc) });
-    const parsed = service.parse(doc);
-    if (parsed) ladderFiles.push({ uri: doc.uri, parsed });
-    service.forget(doc.uri);
-  }
-  // The career ladder is a property of the files together: one file alone has no ladder.
-  if (files.length > 1 && service.settings.validate) {
-    const ladder = buildLadder(ladderFiles);
-    files.forEach((file, index) => {
-      const found = ladderDiagnostics(ladder, `file://${file}`, service.settings);
-      if (found.length === 0) return;
-      results[index].diagnostics.push(...found);
-      results[index].diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    });
-  }
+  const results = await checkFiles(collectRoleFiles(args.positionals, io.cwd), io.cwd, { threads: jobs === undefined ? undefined : Number(jobs) });
 
   if (format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
   else if (format === 'sarif') io.out(JSON.stringify(toSarif(results), null, 2) + '\n');

@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { checkCommand } from './checkCommand';
 import { diffCommand } from './diffCommand';
 import { importCommand } from './importCommand';
@@ -55,7 +56,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// Not in a worker thread: the check workers load this same bundle.
+if (require.main === module && isMainThread) {
   runCli(process.argv.slice(2), processIO).then((code) => {
     process.exitCode = code;
   });
