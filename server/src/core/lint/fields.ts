@@ -35,29 +35,31 @@ function sectionFields(node: Node, key: string, base: number): readonly TextFiel
     return fields;
   }
   const fields: TextField[] = [];
-  const visit = (n: Node | null | undefined, path: (string | number)[], fieldKey: string | undefined): void => {
-    if (!n) return;
-    if (isScalar(n)) {
-      if (typeof n.value === 'string' && n.range) fields.push({ value: n.value, path: [...path], key: fieldKey, span: nodeSpan(n, base) });
-    } else if (isMap(n)) {
-      for (const pair of n.items) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        if (k === undefined) continue;
-        path.push(k);
-        visit(pair.value as Node | null, path, k);
-        path.pop();
-      }
-    } else if (isSeq(n)) {
-      n.items.forEach((item, index) => {
-        path.push(index);
-        visit(item as Node, path, fieldKey);
-        path.pop();
-      });
-    }
-  };
-  visit(node, [key], key);
+  collectFields(node, [key], key, base, fields);
   sectionFieldCache.set(node, { base, fields });
   return fields;
+}
+
+/** The text fields of `n` and below, in order, appended to `out` (`path` is restored on return). */
+function collectFields(n: Node | null | undefined, path: (string | number)[], fieldKey: string | undefined, base: number, out: TextField[]): void {
+  if (!n) return;
+  if (isScalar(n)) {
+    if (typeof n.value === 'string' && n.range) out.push({ value: n.value, path: [...path], key: fieldKey, span: nodeSpan(n, base) });
+  } else if (isMap(n)) {
+    for (const pair of n.items) {
+      const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (k === undefined) continue;
+      path.push(k);
+      collectFields(pair.value as Node | null, path, k, base, out);
+      path.pop();
+    }
+  } else if (isSeq(n)) {
+    n.items.forEach((item, index) => {
+      path.push(index);
+      collectFields(item as Node, path, fieldKey, base, out);
+      path.pop();
+    });
+  }
 }
 
 /** Every string scalar value of the document (not keys), in file order; computed once per parse. */
@@ -99,17 +101,95 @@ function foundIn<H extends Found>(find: object, section: Section, compute: () =>
 }
 
 /**
+ * What a section is scanned in: each item of its outermost lists, known by its text (with the
+ * section and the key the list sits under, which the fields of a plain item inherit), and the
+ * fields outside lists. Nodes inside an edited section are all new, but most of its items'
+ * texts are not.
+ */
+type Piece =
+  | { readonly field: TextField }
+  | { readonly text: string; readonly start: number; readonly node: Node; readonly path: readonly (string | number)[]; readonly fieldKey: string | undefined; fields?: TextField[] };
+
+const pieceCache = new WeakMap<Node, { readonly base: number; readonly pieces: readonly Piece[] }>();
+
+function piecesOf(parsed: ParsedBlueprint, section: Section & { valueNode: Node }): readonly Piece[] {
+  const cached = pieceCache.get(section.valueNode);
+  if (cached?.base === section.base) return cached.pieces;
+  const { base, key: sectionKey } = section;
+  const pieces: Piece[] = [];
+  const visit = (n: Node | null | undefined, path: (string | number)[], fieldKey: string | undefined): void => {
+    if (isSeq(n)) {
+      n.items.forEach((item, index) => {
+        const node = item as Node;
+        if (!node?.range) {
+          const fields: TextField[] = [];
+          collectFields(node, [...path, index], fieldKey, base, fields);
+          for (const field of fields) pieces.push({ field });
+          return;
+        }
+        const start = base + node.range[0];
+        pieces.push({ text: `${sectionKey}\0${fieldKey ?? ''}\0${parsed.text.slice(start, base + node.range[1])}`, start, node, path: [...path, index], fieldKey });
+      });
+    } else if (isMap(n)) {
+      for (const pair of n.items) {
+        const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (k === undefined) continue;
+        path.push(k);
+        visit(pair.value as Node | null, path, k);
+        path.pop();
+      }
+    } else {
+      const fields: TextField[] = [];
+      collectFields(n, path, fieldKey, base, fields);
+      for (const field of fields) pieces.push({ field });
+    }
+  };
+  visit(section.valueNode, [sectionKey], sectionKey);
+  pieceCache.set(section.valueNode, { base, pieces });
+  return pieces;
+}
+
+const shifted = <H extends Found>(hit: H, shift: number): H => (shift === 0 ? hit : { ...hit, span: [hit.span[0] + shift, hit.span[1] + shift] as const });
+
+// Per scan function and list item text: the item's hits, relative to the item's start.
+const itemHitCache = new WeakMap<object, Map<string, readonly Found[]>>();
+const MAX_CACHED_ITEMS = 50_000;
+
+/** `scan` over one section, item by item: an item whose text was scanned before is not scanned again. */
+function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section & { valueNode: Node }, scan: (parsed: ParsedBlueprint, fields: readonly TextField[], key: string) => readonly H[]): H[] {
+  let byText = itemHitCache.get(scan) as Map<string, readonly H[]> | undefined;
+  if (!byText) itemHitCache.set(scan, (byText = new Map()));
+  const out: H[] = [];
+  for (const piece of piecesOf(parsed, section)) {
+    if ('field' in piece) {
+      for (const hit of scan(parsed, [piece.field], section.key)) out.push(hit);
+      continue;
+    }
+    let relative = byText.get(piece.text);
+    if (!relative) {
+      if (!piece.fields) collectFields(piece.node, [...piece.path], piece.fieldKey, section.base, (piece.fields = []));
+      relative = scan(parsed, piece.fields, section.key).map((hit) => shifted(hit, -piece.start));
+      if (byText.size >= MAX_CACHED_ITEMS) byText.clear();
+      byText.set(piece.text, relative);
+    }
+    for (const hit of relative) out.push(shifted(hit, piece.start));
+  }
+  return out;
+}
+
+/**
  * Everything `scan` finds in the text fields of each section, in file order. A scan reads one
- * section's fields and nothing else, so its hits are kept per section value node: an edit
- * rescans only the section it touched, and a section it moved gets its hits shifted. `span`
- * must be the only offset a hit holds.
+ * field at a time (its value, key, section and source) and nothing else, so its hits are kept
+ * per section value node: an edit rescans only the section it touched (and there only the list
+ * items whose text changed), and a section it moved gets its hits shifted. `span` must be the
+ * only offset a hit holds.
  */
 export function scanSections<H extends Found>(parsed: ParsedBlueprint, scan: (parsed: ParsedBlueprint, fields: readonly TextField[], key: string) => readonly H[]): H[] {
   const out: H[] = [];
   for (const section of parsed.sections) {
     const node = section.valueNode;
     if (!node) continue;
-    for (const hit of foundIn(scan, section, () => scan(parsed, sectionFields(node, section.key, section.base), section.key))) out.push(hit);
+    for (const hit of foundIn(scan, section, () => scanByItem(parsed, { ...section, valueNode: node }, scan))) out.push(hit);
   }
   return out;
 }
