@@ -71,6 +71,9 @@ export class CompletionProvider {
   /** The names of the last text asked about: consecutive requests on one version share them. */
   #names: DocumentNames | undefined;
   #namesText: string | undefined;
+  readonly #usedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+  readonly #normalNames = new Map<string, string>();
+  readonly #entryTexts = new WeakMap<KnownEntry, Map<string, string>>();
 
   constructor(deps: CompletionDeps) {
     this.#deps = deps;
@@ -174,7 +177,8 @@ export class CompletionProvider {
     const kind = catalogKindOfRow(rowPath);
     if (kind && context.path[context.path.length - 1] === 'name') {
       const present = new Set(mappingKeys(lines, line, context.col));
-      return this.#catalogItems(doc, kind, context.prefix, range, (entry) => this.#rowSnippet(kind, entry, context.col, present, false));
+      const snippetKey = `row|${context.col}|${[...present].join(',')}`;
+      return this.#catalogItems(doc, kind, context.prefix, range, (entry) => this.#remembered(entry, snippetKey, () => this.#rowSnippet(kind, entry, context.col, present, false)));
     }
     return [];
   }
@@ -194,7 +198,8 @@ export class CompletionProvider {
     const kind = catalogKindOfRow(context.path);
     if (kind && !context.followedByColon) {
       const present = new Set(mappingKeys(lines, line, context.col));
-      items.push(...this.#catalogItems(doc, kind, context.prefix, range, (entry) => this.#rowSnippet(kind, entry, context.col, present, true)));
+      const snippetKey = `item|${context.col}|${[...present].join(',')}`;
+      items.push(...this.#catalogItems(doc, kind, context.prefix, range, (entry) => this.#remembered(entry, snippetKey, () => this.#rowSnippet(kind, entry, context.col, present, true))));
     }
     return items;
   }
@@ -205,7 +210,7 @@ export class CompletionProvider {
     const query = quote ? prefix.slice(1).replace(new RegExp(`${quote}$`), '') : prefix;
     const matches = this.#deps.catalogs.search(kind, query, doc.uri).filter((m) => !onlyDefinedIn(m.item, doc.uri));
     const used = this.#usedNames(doc, kind);
-    const ranked = matches.map((m, i) => ({ ...m, used: used.has(normaliseName(m.item.name)), i })).sort((a, b) => Number(a.used) - Number(b.used) || a.i - b.i);
+    const ranked = matches.map((m, i) => ({ ...m, used: used.has(this.#normalised(m.item.name)), i })).sort((a, b) => Number(a.used) - Number(b.used) || a.i - b.i);
     return ranked.slice(0, MAX_CATALOG_ITEMS).map(({ item: entry, alias, kind: matchKind, used: isUsed }, i): CompletionItem => {
       // The client filters on filterText: keep synonym and typo matches visible for what was typed.
       const filterBase = alias ? `${alias} ${entry.name}` : matchKind === 'typo' ? `${query} ${entry.name}` : entry.name;
@@ -213,7 +218,7 @@ export class CompletionProvider {
       return {
         label: entry.name,
         kind: CATALOG_ITEM_KIND[kind],
-        detail: this.#catalogDetail(kind, entry, isUsed, doc.uri),
+        detail: this.#remembered(entry, `detail|${isUsed}|${doc.uri}`, () => this.#catalogDetail(kind, entry, isUsed, doc.uri)),
         ...(isUsed ? { labelDetails: { description: 'already in this file' } } : {}),
         sortText: sortKey(isUsed ? 2 : 1, i),
         filterText: quote + filterBase,
@@ -280,15 +285,49 @@ export class CompletionProvider {
   #documentNames(doc: ITextDocument): DocumentNames {
     const text = doc.getText();
     if (!this.#names || this.#namesText !== text) {
-      this.#names = new DocumentNames(text);
+      this.#names = new DocumentNames(text, this.#names);
       this.#namesText = text;
     }
     return this.#names;
   }
 
   /** Normalised names of the rows of `kind` this file already defines. */
-  #usedNames(doc: ITextDocument, kind: CatalogKind): Set<string> {
-    return new Set(this.#documentNames(doc).rows(kind).map(normaliseName));
+  #usedNames(doc: ITextDocument, kind: CatalogKind): ReadonlySet<string> {
+    // The rows array is the same object while the section's text is unchanged.
+    const rows = this.#documentNames(doc).rows(kind);
+    let used = this.#usedSets.get(rows);
+    if (!used) {
+      used = new Set(rows.map((name) => this.#normalised(name)));
+      this.#usedSets.set(rows, used);
+    }
+    return used;
+  }
+
+  /**
+   * A text made for a catalog entry (its snippet at a column, its detail for a file), kept with
+   * the entry: the same rows are offered again on every request until the catalog is rebuilt.
+   */
+  #remembered(entry: KnownEntry, key: string, make: () => string): string {
+    let texts = this.#entryTexts.get(entry);
+    if (!texts) this.#entryTexts.set(entry, (texts = new Map()));
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = make();
+      if (texts.size > 100) texts.clear();
+      texts.set(key, text);
+    }
+    return text;
+  }
+
+  /** normaliseName, remembered: catalog and row names come back on every request. */
+  #normalised(name: string): string {
+    let normal = this.#normalNames.get(name);
+    if (normal === undefined) {
+      normal = normaliseName(name);
+      if (this.#normalNames.size > 50_000) this.#normalNames.clear();
+      this.#normalNames.set(name, normal);
+    }
+    return normal;
   }
 
   /** `scorecard_summary` lists: the names this file defines, minus those already listed. */

@@ -274,41 +274,49 @@ function matchesOf(regex: RegExp, text: string): { at: number; value: string }[]
   return out;
 }
 
+/** What a DocumentNames part was read from: the text of its section, and the values. */
+interface NamesPart {
+  readonly sectionText: string;
+  readonly values: readonly string[];
+}
+
 /**
  * The names a blueprint defines (row names, responsibilities) and the entries of its
  * summary and career lists, read from the text without a YAML parse: completion needs them
  * on every keystroke, also while the text does not parse. Each part is read on first use,
- * with a regular expression over just its section.
+ * with a regular expression over just its section; a part whose section text is the same as
+ * in `previous` (the names of the version before) is taken from it, so an edit elsewhere in a
+ * large document costs only the search for the section starts.
  */
 export class DocumentNames {
   readonly #text: string;
   #sections: Map<string, string> | undefined;
-  readonly #memo = new Map<string, readonly string[]>();
+  readonly #memo = new Map<string, NamesPart>();
+  /** The parts read from the version before (only its parts: no chain of older versions). */
+  readonly #earlier: ReadonlyMap<string, NamesPart> | undefined;
 
-  constructor(text: string) {
+  constructor(text: string, previous?: DocumentNames) {
     this.#text = text;
+    this.#earlier = previous ? previous.#memo : undefined;
   }
 
   /** `name:` values of the rows of a section (kpis, tools, technical_skills of all tiers, soft_skills). */
   rows(section: 'kpis' | 'tools' | 'technical_skills' | 'soft_skills'): readonly string[] {
-    return this.#remember(section, () => matchesOf(NAME_LINE, this.#section(section)).map((m) => m.value));
+    return this.#remember(section, section, (body) => matchesOf(NAME_LINE, body).map((m) => m.value));
   }
 
   /** Named items' names and plain items of the responsibility groups, in file order. */
   responsibilities(): readonly string[] {
-    return this.#remember('responsibilities', () => {
-      const body = this.#section('responsibilities');
-      return [...matchesOf(NAME_LINE, body), ...matchesOf(PLAIN_ITEM_LINE, body)].sort((a, b) => a.at - b.at).map((m) => m.value);
-    });
+    return this.#remember('responsibilities', 'responsibilities', (body) => [...matchesOf(NAME_LINE, body), ...matchesOf(PLAIN_ITEM_LINE, body)].sort((a, b) => a.at - b.at).map((m) => m.value));
   }
 
   /** Plain entries of `scorecard_summary.<list>` or `career.<list>`. */
   list(section: 'scorecard_summary' | 'career', list: string): readonly string[] {
-    return this.#remember(`${section}.${list}`, () => {
+    return this.#remember(`${section}.${list}`, section, (body) => {
       const values: string[] = [];
       let current = '';
       let childIndent = -1;
-      for (const line of this.#section(section).split('\n').slice(1)) {
+      for (const line of body.split('\n').slice(1)) {
         const info = parseLine(line.replace(/\r$/, ''));
         if (!info.elements.length) continue;
         if (childIndent === -1) childIndent = info.indent;
@@ -323,13 +331,16 @@ export class DocumentNames {
     });
   }
 
-  #remember(key: string, compute: () => readonly string[]): readonly string[] {
-    let value = this.#memo.get(key);
-    if (!value) {
-      value = compute();
-      this.#memo.set(key, value);
+  #remember(key: string, section: string, compute: (sectionText: string) => readonly string[]): readonly string[] {
+    let part = this.#memo.get(key);
+    if (!part) {
+      const sectionText = this.#section(section);
+      const earlier = this.#earlier?.get(key);
+      // The part keeps this version's section text, so an old text is not held for long.
+      part = { sectionText, values: earlier && earlier.sectionText === sectionText ? earlier.values : compute(sectionText) };
+      this.#memo.set(key, part);
     }
-    return value;
+    return part.values;
   }
 
   /** The text of a top-level section (its first occurrence), from its key line to the next. */

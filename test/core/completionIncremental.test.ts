@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { COMPLETION_KINDS, Scenario } from '../../bench/scenario';
+import { DocumentNames } from '../../server/src/core/cursorContext';
+import { BUILT_IN_CATALOG, createFeatures } from './completionTestUtil';
+
+const ROOT = path.join(__dirname, '..', '..');
+const SEED = fs.readFileSync(path.join(ROOT, 'examples', 'mlops-consultant.role.yaml'), 'utf8');
+
+/** Every part DocumentNames reads, for comparing two instances. */
+function allNames(names: DocumentNames) {
+  return {
+    kpis: names.rows('kpis'),
+    tools: names.rows('tools'),
+    technical: names.rows('technical_skills'),
+    soft: names.rows('soft_skills'),
+    responsibilities: names.responsibilities(),
+    summaryKpis: names.list('scorecard_summary', 'kpis'),
+    summaryTools: names.list('scorecard_summary', 'tools'),
+    next: names.list('career', 'next_roles'),
+    feeder: names.list('career', 'feeder_roles'),
+  };
+}
+
+suite('completion: work carried over from the previous version', () => {
+  test('DocumentNames from the previous version: the same names as read afresh; unchanged sections reused, edited ones read again', () => {
+    const first = new DocumentNames(SEED);
+    const before = allNames(first);
+    // An edit in the tools section only.
+    const toolLine = SEED.indexOf('\n  - category: ', SEED.indexOf('\ntools:'));
+    const edited = SEED.slice(0, toolLine) + '\n  - name: Renamed tool\n    category: CI' + SEED.slice(toolLine);
+    const next = new DocumentNames(edited, first);
+    const after = allNames(next);
+    assert.deepEqual(after, allNames(new DocumentNames(edited)));
+    assert.equal(after.kpis, before.kpis, 'kpis unchanged: the same array');
+    assert.notEqual(after.tools, before.tools);
+    assert.ok(after.tools.includes('Renamed tool'));
+    // A section moved by an edit above it keeps its text, so its names carry over too.
+    const shifted = `# a comment on top\n${edited}`;
+    const third = new DocumentNames(shifted, next);
+    assert.equal(third.rows('tools'), after.tools);
+    // CRLF and a section removed.
+    const crlf = edited.replace(/\n/g, '\r\n').replace(/\r\ntools:[\s\S]*?(?=\r\n[a-z_]+:)/, '');
+    assert.deepEqual(allNames(new DocumentNames(crlf, third)), allNames(new DocumentNames(crlf)));
+  });
+
+  test('completions over a sequence of edits: the same items, in the same order, as from a fresh provider for each version', () => {
+    const warm = createFeatures(BUILT_IN_CATALOG);
+    const scenario = new Scenario(99);
+    const uri = 'file:///edited.role.yaml';
+    let doc = TextDocument.create(uri, 'role-blueprint', 1, SEED);
+    for (let step = 0; step < 30; step++) {
+      doc = TextDocument.update(doc, [scenario.nextEdit(doc.getText()).change], doc.version + 1);
+      for (const kind of COMPLETION_KINDS) {
+        const position = scenario.completionPosition(doc.getText(), kind);
+        const fresh = createFeatures(BUILT_IN_CATALOG).completion.getCompletions(doc, position);
+        assert.deepEqual(warm.completion.getCompletions(doc, position), fresh, `step ${step}, ${kind}`);
+      }
+      // Scorecard names come from the same carried-over names.
+      const summary = doc.getText().indexOf('\nscorecard_summary:');
+      if (summary >= 0) {
+        const line = doc.positionAt(summary + 1).line;
+        const position = { line: line + 2, character: 4 };
+        assert.deepEqual(warm.completion.getCompletions(doc, position), createFeatures(BUILT_IN_CATALOG).completion.getCompletions(doc, position), `step ${step}, summary`);
+      }
+    }
+  });
+});
