@@ -160,6 +160,12 @@ function top(words: readonly CodedWord[], coding: Coding): string[] {
  */
 export function wordingBalance(parsed: ParsedBlueprint): WordingBalance {
   const words = codedWords(parsed);
+  return { ...balanceVerdict(parsed), topMasculine: top(words, 'masculine'), topFeminine: top(words, 'feminine') };
+}
+
+/** wordingBalance without the most used words (which need a collator: the first comparison in a process takes ~15 ms). */
+export function balanceVerdict(parsed: ParsedBlueprint): Pick<WordingBalance, 'masculine' | 'feminine' | 'verdict'> {
+  const words = codedWords(parsed);
   let masculine = 0;
   for (const w of words) if (w.coding === 'masculine') masculine++;
   const feminine = words.length - masculine;
@@ -170,5 +176,5 @@ export function wordingBalance(parsed: ParsedBlueprint): WordingBalance {
   else if (share >= CODED_SHARE) verdict = 'masculine-coded';
   else if (-share >= STRONG_SHARE && feminine >= STRONG_MIN_WORDS) verdict = 'strongly feminine-coded';
   else if (-share >= CODED_SHARE) verdict = 'feminine-coded';
-  return { masculine, feminine, verdict, topMasculine: top(words, 'masculine'), topFeminine: top(words, 'feminine') };
+  return { masculine, feminine, verdict };
 }

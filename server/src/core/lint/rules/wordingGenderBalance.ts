@@ -1,14 +1,14 @@
 import { spanOf } from '../fields';
 import type { LintRule } from '../rule';
-import { wordingBalance } from '../wording';
+import { balanceVerdict, wordingBalance } from '../wording';
 
 export const wordingGenderBalance: LintRule = {
   codes: ['wording.gender-balance'],
   defaultSeverity: 'hint',
   description: 'The file as a whole is strongly masculine- or feminine-coded.',
   check({ parsed, report }) {
+    if (!balanceVerdict(parsed).verdict.startsWith('strongly')) return;
     const balance = wordingBalance(parsed);
-    if (!balance.verdict.startsWith('strongly')) return;
     const span = spanOf(parsed, ['role', 'title']) ?? spanOf(parsed, ['role'], 'key') ?? ([0, 0] as const);
     const heavy = balance.verdict.includes('masculine') ? balance.topMasculine : balance.topFeminine;
     report({

@@ -22,5 +22,8 @@ export const wordingGenderCoded: LintRule = {
 
 /** The replacement with the original's leading capital. */
 export function matchCase(original: string, replacement: string): string {
-  return /^\p{Lu}/u.test(original) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+  const first = original.charCodeAt(0);
+  // The word lists are ASCII; the Unicode class is compiled only for other text.
+  const upper = first < 128 ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(original);
+  return upper ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
 }
