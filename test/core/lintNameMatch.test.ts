@@ -61,7 +61,7 @@ suite('nameMatch: CandidateIndex ranks as rankMatches does, also after updates',
   const name = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
   const list = fc.array(name, { maxLength: 12 });
 
-  test('rank and best equal rankMatches and bestMatch over the current list', () => {
+  test('rank, best and hasPlausible agree with rankMatches and bestMatch over the current list', () => {
     fc.assert(
       fc.property(fc.array(list, { minLength: 1, maxLength: 4 }), fc.array(name, { minLength: 1, maxLength: 5 }), (lists, queries) => {
         const index = new CandidateIndex(lists[0]);
@@ -70,6 +70,7 @@ suite('nameMatch: CandidateIndex ranks as rankMatches does, also after updates',
           for (const query of queries) {
             assert.deepEqual(index.rank(query), rankMatches(query, candidates));
             assert.deepEqual(index.best(query), bestMatch(query, candidates));
+            assert.equal(index.hasPlausible(query), bestMatch(query, candidates) !== undefined);
           }
         }
       }),

@@ -257,8 +257,23 @@ export class CandidateIndex {
 
   /** Candidates ranked by score, best first (zero scores left out): rankMatches over the list. */
   rank(name: string): NameMatch[] {
+    const matches: NameMatch[] = [];
+    this.#scoreShortlisted(name, (text, value) => {
+      for (const index of this.#texts.get(text)?.positions ?? []) matches.push({ candidate: text, index, score: value });
+      return false;
+    });
+    return matches.sort((x, y) => y.score - x.score || x.index - y.index);
+  }
+
+  /** True when some candidate is a plausible match (rank's best would score PLAUSIBLE_MATCH or more), found without ranking them all. */
+  hasPlausible(name: string): boolean {
+    return this.#scoreShortlisted(name, (_, value) => value >= PLAUSIBLE_MATCH);
+  }
+
+  /** Calls `found` with each candidate text that scores above zero, until it returns true; true when it did. */
+  #scoreShortlisted(name: string, found: (text: string, score: number) => boolean): boolean {
     const a = prepare(name);
-    if (!a.normal) return [];
+    if (!a.normal) return false;
     const shortlist = new Set<string>();
     const gather = (texts: readonly string[] | undefined) => texts?.forEach((text) => shortlist.add(text));
     for (const alt of a.alternatives) gather(this.#byAlternative.get(alt));
@@ -268,20 +283,19 @@ export class CandidateIndex {
         if (t.length >= 3 && t.length <= 5) gather(this.#byInitials.get(t.slice(0, 3)));
       }
     }
-    const matches: NameMatch[] = [];
     const score = (text: string) => {
       const value = matchScore(name, text);
-      if (value > 0) for (const index of this.#texts.get(text)?.positions ?? []) matches.push({ candidate: text, index, score: value });
+      return value > 0 && found(text, value);
     };
-    shortlist.forEach(score);
+    for (const text of shortlist) if (score(text)) return true;
     // Spelling variants share no key: those of a length within 15% are tried by edit distance alone.
     const length = a.normal.length;
     for (let other = Math.floor(length * 0.85); other <= Math.ceil(length / 0.85); other++) {
-      this.#byLength.get(other)?.forEach((text) => {
-        if (!shortlist.has(text) && knownSpellingScore(a, (this.#texts.get(text) as { prepared: Prepared }).prepared) > 0) score(text);
-      });
+      for (const text of this.#byLength.get(other) ?? []) {
+        if (!shortlist.has(text) && knownSpellingScore(a, (this.#texts.get(text) as { prepared: Prepared }).prepared) > 0 && score(text)) return true;
+      }
     }
-    return matches.sort((x, y) => y.score - x.score || x.index - y.index);
+    return false;
   }
 
   /** The candidate `name` most plausibly refers to, or undefined: bestMatch over the list. */

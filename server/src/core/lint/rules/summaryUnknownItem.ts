@@ -1,4 +1,4 @@
-import { CandidateIndex, PLAUSIBLE_MATCH } from '../../nameMatch';
+import { CandidateIndex } from '../../nameMatch';
 import type { ParsedBlueprint } from '../../parse';
 import { asRecord, quickFix, RecentDocuments, root, rowEntries, sectionEntries, skillEntries, spanOf, yamlScalar, type NamedEntry } from '../fields';
 import type { LintRule } from '../rule';
@@ -84,8 +84,8 @@ function unmatchedEntries(entries: readonly unknown[], candidates: readonly Summ
   const out: Unmatched[] = [];
   entries.forEach((entry, i) => {
     if (typeof entry !== 'string' || !entry.trim()) return;
+    if (index.hasPlausible(entry)) return;
     const ranked = index.rank(entry);
-    if (ranked[0] && ranked[0].score >= PLAUSIBLE_MATCH) return;
     out.push({ index: i, names: [...new Set(ranked.map((m) => candidates[m.index].name))].slice(0, MAX_FIXES) });
   });
   return out;
