@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { stringify } from 'yaml';
 import { COMPLETION_KINDS, Scenario } from '../../bench/scenario';
+import { yamlScalar } from '../../server/src/core/completion';
 import { DocumentNames } from '../../server/src/core/cursorContext';
 import { BUILT_IN_CATALOG, createFeatures } from './completionTestUtil';
 
@@ -66,5 +69,17 @@ suite('completion: work carried over from the previous version', () => {
         assert.deepEqual(warm.completion.getCompletions(doc, position), createFeatures(BUILT_IN_CATALOG).completion.getCompletions(doc, position), `step ${step}, summary`);
       }
     }
+  });
+});
+
+suite('completion: YAML scalars without the serializer', () => {
+  const bySerializer = (value: string) => stringify(value.replace(/\s*\n\s*/g, ' '), { lineWidth: 0 }).trimEnd();
+
+  test('the same text as yaml.stringify: every built-in catalog name, words YAML reads as other types, random text', () => {
+    const names = [BUILT_IN_CATALOG.kpis, BUILT_IN_CATALOG.tools, BUILT_IN_CATALOG.technical_skills, BUILT_IN_CATALOG.soft_skills].flatMap((rows) => rows.map((r) => r.name));
+    for (const value of [...names, 'True', 'TRUE', 'tRUE', 'null', 'Null', 'No', 'on', 'y', 'Infinity', 'NaN', 'a  b', 'a ', ' a', 'a:b', 'a: b', 'a #b', 'Kubernetes', 'k8s', 'e2e'])
+      assert.equal(yamlScalar(value), bySerializer(value), value);
+    const text = fc.string({ unit: fc.constantFrom(...'aZyNo10 :#-\'".~é\n'.split('')), maxLength: 12 });
+    fc.assert(fc.property(text, (value) => yamlScalar(value) === bySerializer(value)), { numRuns: 3000 });
   });
 });

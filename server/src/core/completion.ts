@@ -60,6 +60,17 @@ function snippetChoice(text: string): string {
   return text.replace(/[\\$}|,]/g, '\\$&');
 }
 
+// Words, single spaces between them, starting with a letter: YAML reads such text back as the
+// same string, unless the core schema takes it for a boolean or null (left to `stringify`).
+const PLAIN_TEXT = /^[A-Za-z](?:[A-Za-z0-9]| (?=[A-Za-z0-9]))*$/;
+const SCHEMA_WORD = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
+/** A string as YAML writes it (one line); plain words without the serializer, which is slow cold. */
+export function yamlScalar(value: string): string {
+  if (PLAIN_TEXT.test(value) && !SCHEMA_WORD.test(value)) return value;
+  return stringify(value.replace(/\s*\n\s*/g, ' '), { lineWidth: 0 }).trimEnd();
+}
+
 function sortKey(group: number, rank: number): string {
   return `${group}${String(rank).padStart(5, '0')}`;
 }
@@ -275,7 +286,7 @@ export class CompletionProvider {
   #yamlScalar(value: string): string {
     let scalar = this.#yamlScalars.get(value);
     if (scalar === undefined) {
-      scalar = stringify(value.replace(/\s*\n\s*/g, ' '), { lineWidth: 0 }).trimEnd();
+      scalar = yamlScalar(value);
       if (this.#yamlScalars.size > 20_000) this.#yamlScalars.clear();
       this.#yamlScalars.set(value, scalar);
     }

@@ -45,7 +45,7 @@ function prepare(text: string, alias?: string): PreparedKey {
 }
 
 /** The name's own key, plus one key per other member of each synonym group the name mentions. */
-function prepareWithSynonyms(name: string, groups: readonly (readonly { name: string; normal: string }[])[]): PreparedKey[] {
+function prepareWithSynonyms(name: string, groups: NormalisedGroups): PreparedKey[] {
   const main = prepare(name);
   const keys: PreparedKey[] = [main];
   const padded = ` ${main.text} `;
@@ -56,6 +56,20 @@ function prepareWithSynonyms(name: string, groups: readonly (readonly { name: st
     }
   }
   return keys;
+}
+
+type NormalisedGroups = readonly (readonly { name: string; normal: string }[])[];
+
+// A store builds an index per catalog kind on every rebuild, all with the same synonym groups.
+const normalisedGroupsCache = new WeakMap<SynonymGroups, NormalisedGroups>();
+
+function normalisedGroups(synonyms: SynonymGroups): NormalisedGroups {
+  let groups = normalisedGroupsCache.get(synonyms);
+  if (!groups) {
+    groups = synonyms.map((group) => group.map((name) => ({ name, normal: normaliseName(name) })));
+    normalisedGroupsCache.set(synonyms, groups);
+  }
+  return groups;
 }
 
 const ALIAS_PENALTY = 5;
@@ -135,7 +149,7 @@ export class FuzzySearchIndex<T> {
    * rebuild after one role file changed prepares only the names it has not seen.
    */
   constructor(items: readonly T[], nameOf: (item: T) => string, options: { synonyms?: SynonymGroups; keyCache?: Map<string, readonly PreparedKey[]> } = {}) {
-    const groups = (options.synonyms ?? BUILT_IN_SYNONYMS).map((group) => group.map((name) => ({ name, normal: normaliseName(name) })));
+    const groups = normalisedGroups(options.synonyms ?? BUILT_IN_SYNONYMS);
     const cache = options.keyCache ?? new Map<string, readonly PreparedKey[]>();
     this.#items = items.map((item) => {
       const name = nameOf(item);
