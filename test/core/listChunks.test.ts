@@ -96,6 +96,8 @@ suite('list chunks: parsing an edited document from pieces', () => {
       ['a blank line before the second item', (t) => replaceLine(t, /^ {2}- /, (line) => `\n${line}`, 1)],
       ['a comment between items', (t) => replaceLine(t, /^ {2}- /, (line) => `  # note\n${line}`, 4)],
       ['a comment inside an item', (t) => replaceLine(t, /^ {4}use: /, (line) => `    # note\n${line}`, 4)],
+      ['a comment after an empty value in an item', (t) => replaceLine(t, /^ {4}use: /, () => '    use:   # note', 4)],
+      ['a comment after the first item\'s last value', (t) => t.replace('    prevalence: common\n  - category: Container', '    prevalence: common # note\n  - category: Container')],
       ['a trailing comment on an item line', (t) => replaceLine(t, /^ {2}- /, (line) => `${line} # note`, 4)],
       ['a comment right after the list', (t) => t.replace('\ntech_stack:', '\n  # end of tools\ntech_stack:')],
       ['a column-0 comment right after the list', (t) => t.replace('\ntech_stack:', '\n# end of tools\ntech_stack:')],
@@ -125,6 +127,12 @@ suite('list chunks: parsing an edited document from pieces', () => {
       ['a big list under a key with a value', (t) => t.replace('\ntools:\n', '\ntools: !!seq\n')],
       ['nested list inside items', (t) => replaceLine(t, /^ {4}use: /, (line) => `${line}\n    roles:\n      - a\n      - b`, 4)],
       ['the second item removed', (t) => t.replace(/\n {2}- name: [^\n]*(\n {4}[^\n]*)*/, '')],
+      ['an empty value ends the first item', (t) => t.replace('    prevalence: common\n  - category: Container', '    prevalence:\n  - category: Container')],
+      ['an empty value ends the list before a blank line', (t) => t.replace(/(\n {4}prevalence: )\w+(\n\n# 11\))/, '\n    prevalence:$2')],
+      ['an empty first item, then a blank line', (t) => t.replace('tools:\n  - category: Cloud platforms', 'tools:\n  -\n\n  - category: Cloud platforms')],
+      ['an empty last item', (t) => t.replace(/(\n\n# 11\))/, '\n  -$1')],
+      ['an empty block scalar ends an item, then a blank line', (t) => replaceLine(t, /^ {4}use: /, () => '    use: |\n', 4)],
+      ['a lone anchor ends an item, then a blank line', (t) => replaceLine(t, /^ {4}use: /, () => '    use: &a\n', 4)],
       ['a blank line inside the first item', (t) => replaceLine(t, /^ {4}use: /, (line) => `\n${line}`, 0)],
     ];
     for (const base of [SEED]) {

@@ -11,8 +11,8 @@ import { isMap, isPair, isScalar, isSeq, Pair, Scalar, visit, YAMLMap, YAMLSeq, 
  * the frame's, with the other items' nodes moved to their offsets and appended.
  *
  * Only plain shapes are cut: a list directly under the section key or under a key of the
- * section's mapping, no comment lines in or right after it, no keep-chomping block scalars, no
- * tabs. Whatever a piece's parse finds odd (an error, a warning, an alias, more than one item)
+ * section's mapping, no comments in or right after it, no keep-chomping block scalars, no tabs,
+ * no item that ends in an empty value. Whatever a piece's parse finds odd (an error, a warning, an alias, more than one item)
  * makes the caller parse the section whole, so results never differ from a whole parse.
  */
 
@@ -21,6 +21,15 @@ const MIN_LIST_CHARS = 2_000;
 
 /** A block scalar whose trailing blank lines are part of its value (`|+`, `>2+` …). */
 export const KEEP_CHOMPING = /[:-][ \t]+(?:[|>][1-9]?\+|[|>]\+[1-9])[ \t]*(?:#.*)?\r?$/m;
+
+/**
+ * A line that ends in an empty value (`key:`, `-`, a block scalar header, a lone anchor or tag):
+ * the yaml package gives the blank lines after an empty value to it (\`spaceBefore\`), so an item
+ * that ends in one must not be cut from what follows it.
+ */
+const ENDS_EMPTY = /(?:^|[ \t])(?:-|[|>][1-9+-]*|[&!][^ \t]*)[ \t]*\r?$|:[ \t]*\r?$/;
+
+const INLINE_COMMENT = /[ \t]#/;
 
 const EMPTY_VALUE_KEY = /^( {0,2})(?:[A-Za-z0-9_][\w.-]*|"[^"\n]*"|'[^'\n]*')[ \t]*:[ \t]*\r?$/;
 
@@ -98,6 +107,7 @@ function listAfter(lines: readonly Line[], keyLine: number, path: readonly strin
       continue;
     }
     if (isItemLine(line, indent)) {
+      if (ENDS_EMPTY.test(lines[lastContent].text)) return { stop: i };
       itemLines.push(i);
       lastContent = i;
       continue;
@@ -106,10 +116,13 @@ function listAfter(lines: readonly Line[], keyLine: number, path: readonly strin
     break;
   }
   const stop = i;
+  if (ENDS_EMPTY.test(lines[lastContent].text)) return { stop };
   const end = lines[lastContent].next;
   if (itemLines.length < 2 || end - lines[first].start < MIN_LIST_CHARS) return { stop };
   const body = text.slice(lines[first].start, end);
-  if (KEEP_CHOMPING.test(body)) return { stop };
+  // Keep-chomping scalars keep the blank lines that cutting moves; a comment at the end of a
+  // line (or what could be one, inside quotes) attaches to nodes by what follows it.
+  if (KEEP_CHOMPING.test(body) || INLINE_COMMENT.test(body)) return { stop };
   let firstEnd = itemLines[1] - 1;
   while (lines[firstEnd].indent === -1) firstEnd--;
   return { list: { path, cut: lines[firstEnd].next, end, itemStarts: itemLines.slice(1).map((n) => lines[n].start) }, stop };
