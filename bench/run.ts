@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../server/src/core';
+import { SERVER_EXEC_ARGV } from '../server/src/lsp/protocol';
 import { generateLargeBlueprint, writeRoleFiles } from './generate';
 import { BenchClient, type ServerSpec } from './lspClient';
 import { renderMarkdownReport, type BenchResult, type DocResult, type SessionResult } from './report';
@@ -79,7 +80,8 @@ function serverSpecs(serverBundle: string): ServerSpec[] {
   const profile = flag('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(OUT, 'prof')}`] : [];
   const ours: ServerSpec = {
     name: 'role-blueprint',
-    nodeArgs: [...profile, serverBundle],
+    // As the VS Code client starts it (client/src/ctx.ts).
+    nodeArgs: [...profile, ...SERVER_EXEC_ARGV, serverBundle],
     languageId: 'role-blueprint',
     settingsSection: 'roleBlueprint',
     configuration: (section) => (section === 'roleBlueprint' ? defaults : null),

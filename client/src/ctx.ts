@@ -13,7 +13,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ServerStatusNotification } from '../../server/src/lsp/protocol';
+import { SERVER_EXEC_ARGV, ServerStatusNotification } from '../../server/src/lsp/protocol';
 import { Config } from './config';
 import { LANGUAGE_ID } from './constants';
 import { CrashPolicy } from './crashPolicy';
@@ -160,8 +160,8 @@ export class Ctx {
   #createClient(): LanguageClient {
     const module = this.extension.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
