@@ -1,9 +1,13 @@
 import * as assert from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/core';
 import { BlueprintParser } from '../../server/src/core/parse';
 import { documentSymbols, filterWorkspaceSymbols, summariseRoleFile } from '../../server/src/core/symbols';
 import { docOf } from './testUtil';
+import { Scenario } from '../../bench/scenario';
 
 const TEXT = [
   'blueprint: 1', // 0
@@ -105,6 +109,31 @@ suite('document symbols', () => {
   test('the service answers nothing for a file over the size limit', () => {
     const ls = createLanguageService({ settings: { maxFileSize: 10 } });
     assert.deepStrictEqual(ls.documentSymbols(docOf(TEXT)), []);
+  });
+});
+
+suite('document symbols over edits', () => {
+  test('sections whose text did not change are outlined from before, moved by the lines inserted or removed above: the same outline as computed afresh', () => {
+    const seed = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'lead-mlops-engineer.role.yaml'), 'utf8');
+    const service = createLanguageService();
+    const scenario = new Scenario(7);
+    let doc = TextDocument.create('file:///edited.role.yaml', 'role-blueprint', 1, seed);
+    service.documentSymbols(doc);
+    for (let step = 0; step < 25; step++) {
+      const change = step % 5 === 4 ? { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a comment\n' } : scenario.nextEdit(doc.getText()).change;
+      doc = TextDocument.update(doc, [change], doc.version + 1);
+      const fresh = createLanguageService().documentSymbols(doc);
+      assert.deepStrictEqual(service.documentSymbols(doc), fresh, `step ${step}`);
+    }
+  });
+
+  test('the outline handed out is a copy: changing it does not change the next answer', () => {
+    const service = createLanguageService();
+    const doc = docOf(TEXT);
+    const first = service.documentSymbols(doc);
+    first[0].name = 'changed';
+    first[1].range.start.line = 99;
+    assert.deepStrictEqual(service.documentSymbols(docOf(TEXT, 'file:///test.role.yaml', 2)), createLanguageService().documentSymbols(doc));
   });
 });
 

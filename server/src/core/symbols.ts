@@ -178,10 +178,36 @@ class OutlineBuilder {
   }
 }
 
+/** A section's outline, with the line its chunk starts on. */
+interface SectionOutline {
+  readonly line: number;
+  readonly symbol: DocumentSymbol;
+}
+
+// By the section's pair: the parser reuses a section's nodes while its text is unchanged, and
+// an unchanged chunk's outline only moves by whole lines (chunks start at a line's start).
+const sectionOutlines = new WeakMap<object, SectionOutline>();
+
 /** The hierarchical outline: the role header, each section, its groups and named rows. */
 export function documentSymbols(parsed: ParsedBlueprint, doc: ITextDocument): DocumentSymbol[] {
   const builder = new OutlineBuilder(doc, parsed.text);
-  return parsed.sections.map((section) => builder.section(section));
+  return parsed.sections.map((section) => {
+    const start = doc.positionAt(section.base);
+    const cached = sectionOutlines.get(section.pair);
+    if (cached && start.character === 0) return shiftedSymbol(cached.symbol, start.line - cached.line);
+    const symbol = builder.section(section);
+    if (start.character === 0) sectionOutlines.set(section.pair, { line: start.line, symbol: shiftedSymbol(symbol, 0) });
+    return symbol;
+  });
+}
+
+/** A copy of `symbol` and its children, `lines` lines further down. */
+function shiftedSymbol(symbol: DocumentSymbol, lines: number): DocumentSymbol {
+  const range = (r: Range): Range => ({ start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
+  const copy: DocumentSymbol = { name: symbol.name, kind: symbol.kind, range: range(symbol.range), selectionRange: range(symbol.selectionRange) };
+  if (symbol.detail !== undefined) copy.detail = symbol.detail;
+  if (symbol.children) copy.children = symbol.children.map((child) => shiftedSymbol(child, lines));
+  return copy;
 }
 
 // ---- workspace symbols ----
