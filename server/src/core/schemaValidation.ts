@@ -35,19 +35,11 @@ export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true, allo
  * the schema at startup costs close to a hundred.
  */
 export interface PrecompiledSchema {
-  /** `schemaFingerprint` of the schema the code was generated from. */
-  readonly fingerprint: string;
+  /** The schema the code was generated from (`precompiledSource`): its copy inside the generated code. */
+  readonly schema: JsonSchema;
   readonly validate: ValidateFunction;
   /** One validator per oneOf/anyOf branch, by the branch's pointer in the schema (`#/properties/x/anyOf/0`). */
   readonly branches: Readonly<Record<string, ValidateFunction>>;
-}
-
-/** Identifies a schema's content (FNV-1a of its JSON), so generated code is used only for the schema it was made from. */
-export function schemaFingerprint(schema: JsonSchema): string {
-  const json = JSON.stringify(schema);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < json.length; i++) hash = Math.imul(hash ^ json.charCodeAt(i), 0x01000193);
-  return `${json.length.toString(16)}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 function escapePointerToken(key: string): string {
@@ -94,6 +86,11 @@ export function withoutAnnotations(schema: unknown): unknown {
   return kept;
 }
 
+/** What code is generated from for `schema`: its validation content, under the built-in schema's id. */
+export function precompiledSource(schema: JsonSchema): JsonSchema {
+  return { ...(withoutAnnotations(schema) as JsonSchema), $id: SCHEMA_ID };
+}
+
 /** The pointer of every oneOf/anyOf branch in `schema`: what best-branch resolution validates on its own. */
 export function compositeBranchPointers(schema: JsonSchema): string[] {
   const pointers: string[] = [];
@@ -135,14 +132,14 @@ function compileAtRunTime(schema: JsonSchema, extensions: readonly JsonSchema[])
  * without annotations), so a composite's parent is found by its content: equal subschemas have
  * equal branches, which validate alike wherever they sit.
  */
-function loadPrecompiled(schema: JsonSchema, precompiled: PrecompiledSchema): CompiledSchema {
+function loadPrecompiled(precompiled: PrecompiledSchema): CompiledSchema {
   let byContent: Map<string, string> | undefined;
   const seen = new WeakMap<object, string | undefined>();
   const pointerOf = (parentSchema: object): string | undefined => {
     if (seen.has(parentSchema)) return seen.get(parentSchema);
     if (!byContent) {
       const map = new Map<string, string>();
-      walkSchema(withoutAnnotations(schema), '#', (node, pointer) => {
+      walkSchema(precompiled.schema, '#', (node, pointer) => {
         const key = compositeBranches(node).length ? JSON.stringify(node) : undefined;
         if (key !== undefined && !map.has(key)) map.set(key, pointer);
       });
@@ -160,11 +157,12 @@ export class SchemaValidator {
 
   /**
    * Compiles once; `extensions` are organisation schemas that must also hold. `precompiled`
-   * (code generated for `schema` alone) is used when it was generated from this very schema.
+   * (code generated for `schema` alone) is used when it was generated from what `schema` holds
+   * for validation (an edit to the schema without regenerating falls back to compiling).
    */
   constructor(schema: JsonSchema, extensions: readonly JsonSchema[] = [], precompiled?: PrecompiledSchema) {
-    const usable = precompiled !== undefined && extensions.length === 0 && precompiled.fingerprint === schemaFingerprint(schema);
-    this.#compiled = usable ? loadPrecompiled(schema, precompiled) : compileAtRunTime(schema, extensions);
+    const usable = precompiled !== undefined && extensions.length === 0 && JSON.stringify(precompiled.schema) === JSON.stringify(precompiledSource(schema));
+    this.#compiled = usable ? loadPrecompiled(precompiled) : compileAtRunTime(schema, extensions);
   }
 
   /** Problems of `value`, best-branch resolved and deduplicated. */

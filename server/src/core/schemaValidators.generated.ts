@@ -4351,7 +4351,7 @@ return errors === 0;
 }
 
 export const PRECOMPILED_SCHEMA: PrecompiledSchema = {
-  fingerprint: "1191a-2fa6802c",
+  schema: schema6,
   validate: validateSchema,
   branches: {
     "#/properties/deliverables/items/anyOf/0": validateBranch0,
