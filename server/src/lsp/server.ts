@@ -22,7 +22,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { version as serverVersion } from '../../../package.json';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
-import { formatReport, ImportError, importBlueprint } from '../core/importer';
 import { CODE_ACTION_KINDS } from '../core/codeActions';
 import { computeCompleteness } from '../core/render';
 import { diffBlueprints } from '../core/family/diff';
@@ -649,6 +648,8 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
 
   connection.onRequest(ImportRequest.method, (params: ImportParams | undefined): ImportResult => {
     if (typeof params?.source !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'roleBlueprint/import needs the page or post to import as `source`.');
+    // Loaded on first use: its HTML parser builds its entity tables when loaded, work no start needs.
+    const { formatReport, ImportError, importBlueprint } = require('../core/importer') as typeof import('../core/importer');
     try {
       const result = importBlueprint(params.source, { sourceName: typeof params.sourceName === 'string' ? params.sourceName : undefined });
       return { yaml: result.yaml, report: formatReport(result.report) };
