@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { runFuzz } from '../fuzz/harness';
+import { runEditFuzz } from '../fuzz/editFuzz';
+import { loadSeeds, runFuzz } from '../fuzz/harness';
 
 // A bounded slice of `npm run fuzz`, so every `npm test` meets some hostile input.
 suite('fuzz (bounded slice)', () => {
@@ -12,5 +13,12 @@ suite('fuzz (bounded slice)', () => {
     assert.deepEqual(stats.slow.map((c) => `${c.seed}: ${c.problem}`), []);
     assert.deepEqual(stats.parseDifferences.map((c) => `${c.seed} [${c.applied.join(', ')}]: ${c.problem}`), []);
     assert.ok(stats.diagnostics > 0, 'mutations produce diagnostics');
+  });
+
+  test('40 editing sessions: every version parsed from the pieces of the last equals a whole parse', function () {
+    this.timeout(120_000);
+    const { versions, differences } = runEditFuzz({ count: 40, seed: 777, seeds: loadSeeds() });
+    assert.equal(versions, 120);
+    assert.deepEqual(differences.map((d) => `run ${d.run} v${d.version}: ${d.difference}`), []);
   });
 });
