@@ -153,6 +153,7 @@ const shifted = <H extends Found>(hit: H, shift: number): H => (shift === 0 ? hi
 
 // Per scan function and list item text: the item's hits, relative to the item's start.
 const itemHitCache = new WeakMap<object, Map<string, readonly Found[]>>();
+const NO_HITS: readonly never[] = [];
 const MAX_CACHED_ITEMS = 50_000;
 
 /** `scan` over one section, item by item: an item whose text was scanned before is not scanned again. */
@@ -168,7 +169,8 @@ function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section &
     let relative = byText.get(piece.text);
     if (!relative) {
       if (!piece.fields) collectFields(piece.node, [...piece.path], piece.fieldKey, section.base, (piece.fields = []));
-      relative = scan(parsed, piece.fields, section.key).map((hit) => shifted(hit, -piece.start));
+      const hits = scan(parsed, piece.fields, section.key);
+      relative = hits.length === 0 ? NO_HITS : hits.map((hit) => shifted(hit, -piece.start));
       if (byText.size >= MAX_CACHED_ITEMS) byText.clear();
       byText.set(piece.text, relative);
     }
@@ -349,22 +351,38 @@ export function groupEntries(value: unknown, path: JsonPath, field = 'name'): Na
 
 export const SKILL_TIERS = ['must_have', 'good_to_have', 'advanced', 'emerging'] as const;
 
+// Per section value (kept by the parser while the section is unchanged) and query: its entries,
+// read once for all the rules that list them.
+const entryCache = new WeakMap<object, Map<string, readonly NamedEntry[]>>();
+
+function cachedEntries<E extends NamedEntry>(value: unknown, query: string, read: () => E[]): readonly E[] {
+  if (!value || typeof value !== 'object') return read();
+  let byQuery = entryCache.get(value);
+  if (!byQuery) entryCache.set(value, (byQuery = new Map()));
+  let entries = byQuery.get(query) as readonly E[] | undefined;
+  if (!entries) byQuery.set(query, (entries = read()));
+  return entries;
+}
+
 /** Technical skills of the given tiers (all by default). */
-export function skillEntries(parsed: ParsedBlueprint, tiers: readonly string[] = SKILL_TIERS): (NamedEntry & { tier: string })[] {
-  const skills = asRecord(root(parsed).technical_skills) ?? {};
-  return tiers.flatMap((tier) => groupEntries(skills[tier], ['technical_skills', tier]).map((e) => ({ ...e, tier })));
+export function skillEntries(parsed: ParsedBlueprint, tiers: readonly string[] = SKILL_TIERS): readonly (NamedEntry & { tier: string })[] {
+  const value = root(parsed).technical_skills;
+  const skills = asRecord(value) ?? {};
+  return cachedEntries(value, `skills ${tiers.join(' ')}`, () => tiers.flatMap((tier) => groupEntries(skills[tier], ['technical_skills', tier]).map((e) => ({ ...e, tier }))));
 }
 
 /** Entries of every group of a grouped section (`responsibilities`, `hiring` …). */
-export function sectionEntries(parsed: ParsedBlueprint, section: string, groups?: readonly string[]): (NamedEntry & { group: string })[] {
-  const record = asRecord(root(parsed)[section]) ?? {};
-  return (groups ?? Object.keys(record)).flatMap((group) => groupEntries(record[group], [section, group]).map((e) => ({ ...e, group })));
+export function sectionEntries(parsed: ParsedBlueprint, section: string, groups?: readonly string[]): readonly (NamedEntry & { group: string })[] {
+  const value = root(parsed)[section];
+  const record = asRecord(value) ?? {};
+  const read = () => (groups ?? Object.keys(record)).flatMap((group) => groupEntries(record[group], [section, group]).map((e) => ({ ...e, group })));
+  return groups ? read() : cachedEntries(value, `groups ${section}`, read);
 }
 
 /** Rows of a top-level list section (`kpis`, `tools`, `soft_skills`). */
-export function rowEntries(parsed: ParsedBlueprint, section: string, field = 'name'): NamedEntry[] {
+export function rowEntries(parsed: ParsedBlueprint, section: string, field = 'name'): readonly NamedEntry[] {
   const list = root(parsed)[section];
-  return Array.isArray(list) ? groupEntries(list, [section], field).filter((e) => e.record) : [];
+  return Array.isArray(list) ? cachedEntries(list, `rows ${section} ${field}`, () => groupEntries(list, [section], field).filter((e) => e.record)) : [];
 }
 
 /** A quick fix carried in `diagnostic.data.fixes`; the code-action provider turns it into a quickfix. */

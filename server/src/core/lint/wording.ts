@@ -108,12 +108,14 @@ function scanCoded(parsed: ParsedBlueprint, fields: readonly TextField[]): Coded
   const out: CodedWord[] = [];
   for (const field of fields) {
     if (!isProse(field)) continue;
-    const lower = field.value.toLowerCase();
+    let lower: string | undefined;
     for (const m of matchSpans(parsed, field, GENDER_CODED)) {
       if (GENDER_EXCEPTIONS.has(m.text.toLowerCase())) continue;
       // The second half of a compound names a technique, not a trait: "data-driven", "event-driven".
       if (m.index > 0 && field.value.charAt(m.index - 1) === '-') continue;
-      if (GENDER_EXCEPTION_PHRASES.some((p) => lower.startsWith(p, m.index))) continue;
+      lower ??= field.value.toLowerCase();
+      const text = lower;
+      if (GENDER_EXCEPTION_PHRASES.some((p) => text.startsWith(p, m.index))) continue;
       out.push({ word: m.text, coding: m.groups[0] !== undefined ? 'masculine' : 'feminine', span: m.span });
     }
   }

@@ -9,7 +9,7 @@ function hasText(record: Record<string, unknown> | undefined, fields: readonly s
 
 type Finding = { span: Span; message: string };
 
-function undescribed(parsed: ParsedBlueprint, entries: NamedEntry[], kind: string, fields: readonly string[]): Finding[] {
+function undescribed(parsed: ParsedBlueprint, entries: readonly NamedEntry[], kind: string, fields: readonly string[]): Finding[] {
   const out: Finding[] = [];
   for (const entry of entries) {
     if (hasText(entry.record, fields)) continue;

@@ -26,11 +26,32 @@ interface Compared {
   readonly core: string;
   readonly sortedWords: string;
   readonly alternatives: readonly string[];
+  /** One bit per letter (digits and other characters share the upper six) of the normal form. */
+  readonly letters: number;
 }
 
 function compared(name: string): Compared {
   const normal = normaliseName(name);
-  return { normal, core: core(name), sortedWords: normal.split(' ').sort().join(' '), alternatives: alternatives(name) };
+  let letters = 0;
+  for (let i = 0; i < normal.length; i++) {
+    const c = normal.charCodeAt(i);
+    letters |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return { normal, core: core(name), sortedWords: normal.split(' ').sort().join(' '), alternatives: alternatives(name), letters };
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * False when the names cannot be `max` edits apart: every letter one has and the other lacks
+ * takes an edit. A cheap test before the edit distance, for the many names of similar length.
+ */
+function mayBeClose(a: Compared, b: Compared, max: number): boolean {
+  return bitCount(a.letters & ~b.letters) <= max && bitCount(b.letters & ~a.letters) <= max;
 }
 
 /** The most characters a spelling variant of names this long may differ by. */
@@ -46,7 +67,7 @@ function compare(a: Compared, b: Compared, kind: string): string | undefined {
   if (a.sortedWords === b.sortedWords) return 'the same words in another order';
   const shorter = Math.min(a.normal.length, b.normal.length);
   const allowed = allowedEdits(shorter);
-  if (shorter >= 6 && Math.abs(a.normal.length - b.normal.length) <= allowed && boundedEditDistance(a.normal, b.normal, allowed) <= allowed) return 'a spelling variant';
+  if (shorter >= 6 && Math.abs(a.normal.length - b.normal.length) <= allowed && mayBeClose(a, b, allowed) && boundedEditDistance(a.normal, b.normal, allowed) <= allowed) return 'a spelling variant';
   if (kind === 'tool') {
     const shared = a.alternatives.find((alt) => b.alternatives.includes(alt));
     if (shared) return `both rows list "${shared}"`;
