@@ -45,11 +45,15 @@ suite('cli check on worker threads', () => {
     assert.deepEqual(printed(await checkFiles(files, ROOT, { threads: 2, minFilesPerWorker: 1 })), printed(await checkFiles(files, ROOT, { threads: 1 })));
   });
 
-  test('an unreadable file fails the command as on one thread', async () => {
+  test('an unreadable file fails the command, the first one in file order, on one thread or several', async () => {
     const bad = tempDir({ 'a.role.yaml': 'blueprint: 1\n', 'b.role.yaml': 'a\u0000b', 'c.role.yaml': 'blueprint: 1\n' });
     try {
       const files = collectRoleFiles(['.'], bad.dir);
       await assert.rejects(checkFiles(files, bad.dir, { threads: 2, minFilesPerWorker: 1 }), /b\.role\.yaml is not a text file/);
+      // Read ahead on one thread: the first failure in file order, also when a later file fails too.
+      const gone = path.join(bad.dir, 'd.role.yaml');
+      await assert.rejects(checkFiles([...files, gone], bad.dir, { threads: 1 }), /b\.role\.yaml is not a text file/);
+      await assert.rejects(checkFiles([files[0], gone, files[1]], bad.dir, { threads: 1 }), /d\.role\.yaml: no such file/);
     } finally {
       bad.dispose();
     }

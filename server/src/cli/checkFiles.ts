@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
 import { buildLadder, ladderDiagnostics, type LadderFile } from '../core/family/ladder';
-import { readTextFile } from './files';
+import { readAhead } from './files';
 
 /**
  * `check` of many files on a machine with cores to spare: the per-file work (parse, schema,
@@ -42,6 +42,8 @@ const MIN_CORES_FOR_WORKERS = 3;
 // Files per turn at the queue: small enough to balance threads on a busy machine, large
 // enough that a worker's messages cost nothing next to the checking.
 const BATCH_SIZE = 8;
+// Files being read while earlier ones are checked.
+const READ_AHEAD = 16;
 const WORKER_KIND = 'role-blueprint-check';
 
 interface FileJob {
@@ -61,16 +63,17 @@ export async function checkFiles(files: readonly string[], cwd: string, options:
   const threads = Math.min(options.threads ?? (cores >= MIN_CORES_FOR_WORKERS ? cores : 1), 1 + Math.floor(files.length / (options.minFilesPerWorker ?? MIN_FILES_PER_WORKER)));
   const workers = Math.max(0, threads - 1);
   const service = createLanguageService({ shareChunks: true });
-  const diagnostics = workers > 0 ? await diagnoseInParallel(files, service, workers) : diagnoseInProcess(files, service);
+  const diagnostics = workers > 0 ? await diagnoseInParallel(files, service, workers) : await diagnoseInProcess(files, service);
   return files.map((file, index) => ({ path: path.relative(cwd, file) || file, diagnostics: diagnostics[index] }));
 }
 
-/** One thread: each file read, checked and added to the ladder in turn. */
-function diagnoseInProcess(files: readonly string[], service: RoleBlueprintLanguageService): Diagnostic[][] {
+/** One thread: each file read (ahead), checked and added to the ladder in turn. */
+async function diagnoseInProcess(files: readonly string[], service: RoleBlueprintLanguageService): Promise<Diagnostic[][]> {
   const found: Diagnostic[][] = [];
   const ladderFiles: LadderFile[] = [];
+  const texts = readAhead(files, READ_AHEAD);
   for (const file of files) {
-    const doc = TextDocument.create(uriOf(file), 'role-blueprint', 1, readTextFile(file));
+    const doc = TextDocument.create(uriOf(file), 'role-blueprint', 1, await texts.next());
     found.push(service.computeDiagnostics(doc));
     const parsed = service.parse(doc);
     if (parsed) ladderFiles.push({ uri: doc.uri, parsed });
@@ -107,7 +110,9 @@ async function diagnoseInParallel(files: readonly string[], service: RoleBluepri
   const workers = Array.from({ length: workerCount }, startWorker);
   try {
     // Read in order: an unreadable file fails the command as it always did.
-    const jobs: FileJob[] = files.map((file, index) => ({ index, uri: uriOf(file), text: readTextFile(file) }));
+    const texts = readAhead(files, READ_AHEAD);
+    const jobs: FileJob[] = [];
+    for (const [index, file] of files.entries()) jobs.push({ index, uri: uriOf(file), text: await texts.next() });
     const queue = new Int32Array(new SharedArrayBuffer(4));
     const found: Diagnostic[][] = new Array(files.length);
     const failures: { index: number; error: string }[] = [];

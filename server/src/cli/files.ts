@@ -75,9 +75,48 @@ export function readTextFile(file: string): string {
   try {
     buffer = fs.readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a folder` : `cannot read ${file}: ${(error as Error).message}`);
+    throw readError(file, error);
   }
+  return textOf(file, buffer);
+}
+
+/**
+ * Reads `files` ahead of their use, `window` at a time (the reads wait on the disk while the
+ * caller checks the files before): `next()` gives their texts in order, failing as
+ * readTextFile would for the first file that cannot be read.
+ */
+export function readAhead(files: readonly string[], window: number): { next(): Promise<string> } {
+  const reads: (Promise<string> | undefined)[] = [];
+  const start = (index: number) => {
+    if (index >= files.length) return;
+    const file = files[index];
+    const read = fs.promises.readFile(file).then(
+      (buffer) => textOf(file, buffer),
+      (error: unknown) => Promise.reject(readError(file, error)),
+    );
+    read.catch(() => undefined); // a failure is reported when its turn comes, not as unhandled before
+    reads[index] = read;
+  };
+  for (let index = 0; index < window; index++) start(index);
+  let next = 0;
+  return {
+    next: () => {
+      const read = reads[next];
+      if (!read) throw new Error(`readAhead: no file ${next + 1} of ${files.length}`);
+      reads[next] = undefined;
+      start(next + window);
+      next++;
+      return read;
+    },
+  };
+}
+
+function readError(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new CliError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a folder` : `cannot read ${file}: ${(error as Error).message}`);
+}
+
+function textOf(file: string, buffer: Buffer): string {
   if (buffer.includes(0)) throw new CliError(`${file} is not a text file (it contains NUL bytes)`);
   return buffer.toString('utf8');
 }
