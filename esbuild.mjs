@@ -20,7 +20,8 @@ const common = {
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
+  // The server: dist/server.js is a launcher that runs dist/server-main.js from V8's code cache (server/src/lsp/codeCache.ts).
+  { ...common, entryPoints: { server: 'server/src/lsp/launcher.ts', 'server-main': 'server/src/lsp/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The preview's webview script: runs in the webview (a browser), loaded from the extension's media/.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], entryPoints: { preview: 'client/src/preview/webview/main.ts' }, outdir: 'media/dist' },

@@ -49,7 +49,7 @@ async function buildBundles(): Promise<{ server: string; cli: string }> {
   const outdir = path.join(OUT, 'dist');
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' },
+    entryPoints: { server: 'server/src/lsp/launcher.ts', 'server-main': 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' },
     outdir,
     bundle: true,
     platform: 'node',

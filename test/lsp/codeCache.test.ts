@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,14 +34,27 @@ suite('code cache', () => {
     assert.equal(codeCacheFile('/x/dist/server.js'), join('/x/dist', '.server.js.codecache'));
   });
 
-  test('the bundled server writes its cache, starts from it with the same diagnostics, and replaces a broken one', async function () {
+  test('the bundled server writes its cache, starts from it with the same diagnostics (through the launcher or run directly), and replaces a broken one', async function () {
     this.timeout(120_000);
-    const serverJs = join(dir, 'server.js');
-    await esbuild.build({ absWorkingDir: ROOT, entryPoints: ['server/src/lsp/main.ts'], outfile: serverJs, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['main', 'module'], minify: true, logLevel: 'warning' });
-    const cacheFile = codeCacheFile(serverJs);
-    const key = codeCacheKey(readFileSync(serverJs, 'utf8'));
+    // The layout of esbuild.mjs: dist/server.js launches dist/server-main.js.
+    await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: { server: 'server/src/lsp/launcher.ts', 'server-main': 'server/src/lsp/main.ts' },
+      outdir: dir,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      mainFields: ['main', 'module'],
+      minify: true,
+      logLevel: 'warning',
+    });
+    const launcher = join(dir, 'server.js');
+    const serverMain = join(dir, 'server-main.js');
+    const cacheFile = codeCacheFile(serverMain);
+    const key = codeCacheKey(readFileSync(serverMain, 'utf8'));
 
-    const firstDiagnostics = async (): Promise<Diagnostic[]> => {
+    const firstDiagnostics = async (serverJs: string): Promise<Diagnostic[]> => {
       const client = TestClient.spawn(serverJs);
       try {
         await client.initialize(PUSH_CAPABILITIES);
@@ -58,20 +72,28 @@ suite('code cache', () => {
       }
     };
 
-    const uncached = await firstDiagnostics();
+    const uncached = await firstDiagnostics(launcher);
     assert.ok(uncached.length > 10);
     const written = readFileSync(cacheFile);
     assert.ok(readCodeCache(cacheFile, key)!.length > 100_000, 'the cache was written at exit');
 
     // Started from the cache: V8 accepted it, or the exit would have written a new one.
     const mtime = statSync(cacheFile).mtimeMs;
-    assert.deepEqual(await firstDiagnostics(), uncached);
+    assert.deepEqual(await firstDiagnostics(launcher), uncached);
+    assert.deepEqual(await firstDiagnostics(serverMain), uncached, 'the bundle run directly loads itself from the same cache');
     assert.equal(statSync(cacheFile).mtimeMs, mtime);
     assert.deepEqual(readFileSync(cacheFile), written);
 
     // A cache V8 cannot use is replaced by a good one.
     writeCodeCache(cacheFile, key, Buffer.from('not bytecode'));
-    assert.deepEqual(await firstDiagnostics(), uncached);
+    assert.deepEqual(await firstDiagnostics(launcher), uncached);
     assert.ok(readCodeCache(cacheFile, key)!.length > 100_000, 'the broken cache was replaced');
+  });
+
+  test('the launcher fails loudly without the server bundle', async () => {
+    await esbuild.build({ absWorkingDir: ROOT, entryPoints: { server: 'server/src/lsp/launcher.ts' }, outdir: dir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+    const run = spawnSync(process.execPath, [join(dir, 'server.js'), '--stdio'], { encoding: 'utf8', input: '' });
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /Role Blueprint language server: cannot read .*server-main\.js/);
   });
 });

@@ -9,8 +9,9 @@ import * as vm from 'node:vm';
  * YAML parser, the rules). The cache holds the bytecode of every function a previous run had
  * compiled; a start that finds it skips that work.
  *
- * The bundle runs itself a second time through `vm.Script` with the cache (the outer run
- * stops at `runFromCodeCache`), since Node 20 offers no cache for the main module. The cache
+ * Node 20 offers no cache for the main module, so the bundle runs through `vm.Script` with the
+ * cache: started by a small launcher (dist/server.js, see launcher.ts), or when started
+ * directly, run a second time by itself (the outer run stops at `runFromCodeCache`). The cache
  * sits next to the bundle and is tied to the bundle's content, the V8 version and the CPU
  * architecture (V8 itself rejects a cache made with other flags). When it is missing or was
  * rejected, it is written a few seconds after the start (the first diagnostics are out by then,
@@ -64,8 +65,9 @@ export function writeCodeCache(file: string, key: string, data: Buffer): void {
 }
 
 /**
- * Runs `bundle` (the running script itself) from the code cache. Returns false in that inner
- * run, or when the bundle cannot be read: then the caller starts the server itself.
+ * Runs `bundle` (a launcher's server bundle, or the running script itself) from the code
+ * cache. Returns false inside that run, or when the bundle cannot be read: then the caller
+ * starts the server itself.
  */
 export function runFromCodeCache(bundle: string, module: NodeJS.Module, require: NodeJS.Require): boolean {
   const global = globalThis as { [CACHED_RUN]?: true };
