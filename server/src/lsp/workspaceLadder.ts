@@ -44,7 +44,7 @@ function ladderSignature(parsed: ParsedBlueprint): string {
  * read through the workspace index's parse, the one the index itself made.
  */
 export class WorkspaceLadder {
-  #built: { readonly files: readonly LadderFile[]; readonly signature: string; readonly ladder: Ladder; readonly shape: string } | undefined;
+  #built: { readonly files: readonly LadderFile[]; readonly ladder: Ladder; readonly shape: string } | undefined;
   /** False until the files found by the workspace scan are parsed (see `prepare`). */
   #ready = false;
 
@@ -69,7 +69,7 @@ export class WorkspaceLadder {
     this.roles.syncOpen();
     const open = new Map(this.openDocuments().map((doc) => [doc.uri, doc]));
     const files: LadderFile[] = [];
-    for (const uri of this.ls.workspaceIndex.texts().keys()) {
+    for (const uri of this.ls.workspaceIndex.uris()) {
       const doc = open.get(uri);
       const parsed = doc ? this.ls.parse(doc) : this.roles.diskLadderView(uri);
       if (parsed) files.push({ uri, parsed });
@@ -91,10 +91,9 @@ export class WorkspaceLadder {
 
   /** The ladder of `files` (the current ones); `built` are the files it was built from. */
   #current(files: readonly LadderFile[]): { ladder: Ladder; shape: string; built: readonly LadderFile[] } {
-    const signature = files.map((f) => `${f.uri}\u0000${ladderSignature(f.parsed)}`).join('\u0001');
-    if (this.#built?.signature !== signature) {
+    if (!this.#built || !sameLadderInput(this.#built.files, files)) {
       const ladder = buildLadder(files);
-      this.#built = { files, signature, ladder, shape: JSON.stringify(ladderToJson(ladder)) };
+      this.#built = { files, ladder, shape: JSON.stringify(ladderToJson(ladder)) };
     }
     return { ...this.#built, built: this.#built.files };
   }
@@ -119,7 +118,7 @@ export class WorkspaceLadder {
 
   /** More role files than the editor builds a ladder of (see MAX_LADDER_FILES). */
   tooLarge(): boolean {
-    return this.ls.workspaceIndex.texts().size > MAX_LADDER_FILES;
+    return this.ls.workspaceIndex.size > MAX_LADDER_FILES;
   }
 
   /** The whole parse of the role file at `uri` (any spelling), open or indexed; a file on disk is parsed for the call. */
@@ -177,6 +176,11 @@ export class WorkspaceLadder {
     }
     return actions;
   }
+}
+
+/** The same files, with the same titles and career paths: the ladder built from `built` is the ladder of `files`. */
+function sameLadderInput(built: readonly LadderFile[], files: readonly LadderFile[]): boolean {
+  return built.length === files.length && built.every((f, i) => f.uri === files[i].uri && (f.parsed === files[i].parsed || ladderSignature(f.parsed) === ladderSignature(files[i].parsed)));
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {

@@ -159,6 +159,20 @@ export class WorkspaceIndex {
     return [...this.#roles.values()].map((r) => r.role);
   }
 
+  /** The uris of every role file (pending ones included), in the order of `texts()`. */
+  uris(): string[] {
+    const uris = [...this.#roles.keys()];
+    for (const uri of this.#pending.keys()) if (!this.#roles.has(uri)) uris.push(uri);
+    return uris;
+  }
+
+  /** How many role files there are (pending ones included). */
+  get size(): number {
+    let size = this.#roles.size;
+    for (const uri of this.#pending.keys()) if (!this.#roles.has(uri)) size++;
+    return size;
+  }
+
   /** The latest text of every role file (pending ones included, nothing parsed), for features that read whole files. */
   texts(): Map<string, string> {
     const texts = new Map<string, string>();
