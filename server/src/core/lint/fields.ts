@@ -187,14 +187,27 @@ function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section &
  * only offset a hit holds.
  */
 export function scanSections<H extends Found>(parsed: ParsedBlueprint, scan: (parsed: ParsedBlueprint, fields: readonly TextField[], key: string) => readonly H[]): H[] {
+  let scanned = scannedSections.get(scan);
+  if (!scanned) scannedSections.set(scan, (scanned = new Set()));
   const out: H[] = [];
   for (const section of parsed.sections) {
     const node = section.valueNode;
     if (!node) continue;
-    for (const hit of foundIn(scan, section, () => scanByItem(parsed, { ...section, valueNode: node }, scan))) out.push(hit);
+    const seen = scanned.has(section.key);
+    const scanSection = () => {
+      // The first time a section key is scanned (a file just opened) no item of it is known:
+      // scanning it whole is cheaper than keeping its items.
+      if (!seen) return scan(parsed, sectionFields(node, section.key, section.base), section.key);
+      return scanByItem(parsed, { ...section, valueNode: node }, scan);
+    };
+    for (const hit of foundIn(scan, section, scanSection)) out.push(hit);
+    scanned.add(section.key);
   }
   return out;
 }
+
+// Per scan function: the section keys it has scanned (whole) before.
+const scannedSections = new WeakMap<object, Set<string>>();
 
 /**
  * What `find` finds in the top-level section `key` (nothing when the file lacks it), kept per

@@ -28,16 +28,25 @@ interface Compared {
   readonly alternatives: readonly string[];
   /** One bit per letter (digits and other characters share the upper six) of the normal form. */
   readonly letters: number;
+  /** How often each of those 32 kinds of character occurs (at most 255). */
+  readonly counts: Uint8Array;
+}
+
+/** The kind of a character of a normal form: its letter, or one of six shared kinds. */
+function charKind(c: number): number {
+  return c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6);
 }
 
 function compared(name: string): Compared {
   const normal = normaliseName(name);
   let letters = 0;
+  const counts = new Uint8Array(32);
   for (let i = 0; i < normal.length; i++) {
-    const c = normal.charCodeAt(i);
-    letters |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+    const kind = charKind(normal.charCodeAt(i));
+    letters |= 1 << kind;
+    if (counts[kind] < 255) counts[kind]++;
   }
-  return { normal, core: core(name), sortedWords: normal.split(' ').sort().join(' '), alternatives: alternatives(name), letters };
+  return { normal, core: core(name), sortedWords: normal.split(' ').sort().join(' '), alternatives: alternatives(name), letters, counts };
 }
 
 function bitCount(n: number): number {
@@ -48,10 +57,17 @@ function bitCount(n: number): number {
 
 /**
  * False when the names cannot be `max` edits apart: every letter one has and the other lacks
- * takes an edit. A cheap test before the edit distance, for the many names of similar length.
+ * takes an edit, and an edit changes the character counts by at most two. Cheap tests before
+ * the edit distance, for the many names of similar length.
  */
 function mayBeClose(a: Compared, b: Compared, max: number): boolean {
-  return bitCount(a.letters & ~b.letters) <= max && bitCount(b.letters & ~a.letters) <= max;
+  if (bitCount(a.letters & ~b.letters) > max || bitCount(b.letters & ~a.letters) > max) return false;
+  let difference = 0;
+  for (let kind = 0; kind < 32; kind++) {
+    difference += Math.abs(a.counts[kind] - b.counts[kind]);
+    if (difference > 2 * max) return false;
+  }
+  return true;
 }
 
 /** The most characters a spelling variant of names this long may differ by. */
