@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/core';
+
+/**
+ * The content rules keep findings per section, per list item text and per document (name
+ * graphs, candidate indexes) between checks. After each edit of a sequence, the diagnostics of
+ * the document checked edit by edit must equal those of the same text checked once, fresh.
+ */
+
+const seed = readFileSync(path.join(__dirname, '..', '..', 'examples', 'lead-mlops-engineer.role.yaml'), 'utf8');
+
+/** The text with `find` (which must occur) replaced by `replace`. */
+function edit(text: string, find: string, replace: string): string {
+  const at = text.indexOf(find);
+  assert.notEqual(at, -1, `"${find}" is in the text`);
+  return text.slice(0, at) + replace + text.slice(at + find.length);
+}
+
+// Each edit, and a finding it must bring (so the comparison is not of empty lists).
+const EDITS: [string, (text: string) => string, string][] = [
+  ['a near-duplicate KPI row inserted in the middle', (t) => edit(t, '  - name: Change failure rate\n', '  - name: Deployment frequncy (ML services)\n    target: TBD\n  - name: Change failure rate\n'), 'duplicate.near'],
+  ['a gender-coded word and jargon typed into a responsibility', (t) => edit(t, '    - Own the ML platform roadmap', '    - Be an aggressive rockstar and own the ML platform roadmap'), 'wording.jargon'],
+  ['a tool renamed to repeat another', (t) => edit(t, '    name: Docker\n', '    name: AWS / Azure / GCP\n'), 'duplicate.name'],
+  ['a summary entry changed to name nothing defined', (t) => edit(t, '    - Own ML CI/CD and automation\n', '    - Quantum annealing\n'), 'summary.unknown-item'],
+  ['lines added above every section', (t) => `# A comment\n\n${t}`, 'wording.gender-coded'],
+  ['the inserted KPI row removed again', (t) => edit(t, '  - name: Deployment frequncy (ML services)\n    target: TBD\n', ''), 'summary.unknown-item'],
+  ['the same placeholder typed in two list items', (t) => edit(edit(t, '    - Define and evolve', '    - TODO Define and evolve'), '    - Establish reference', '    - TODO Establish reference'), 'completeness.placeholder'],
+  ['the tool name restored', (t) => edit(t, '    name: AWS / Azure / GCP\n    use: Build', '    name: Docker\n    use: Build'), 'tech-stack.unknown-tool'],
+];
+
+/** Diagnostics without the uri, which differs between the two documents. */
+function comparable(diagnostics: readonly Diagnostic[]): unknown {
+  return JSON.parse(JSON.stringify(diagnostics).replaceAll('file:///fresh/', 'file:///edited/'));
+}
+
+suite('lint: incremental checks equal fresh checks', () => {
+  test('after each edit of a sequence', () => {
+    const service = createLanguageService();
+    let text = seed;
+    let doc = TextDocument.create('file:///edited/role.role.yaml', 'role-blueprint', 1, text);
+    service.computeDiagnostics(doc);
+    EDITS.forEach(([what, apply, code], i) => {
+      text = apply(text);
+      doc = TextDocument.create(doc.uri, 'role-blueprint', i + 2, text);
+      const incremental = service.computeDiagnostics(doc);
+      const fresh = createLanguageService().computeDiagnostics(TextDocument.create(`file:///fresh/role.role.yaml`, 'role-blueprint', 1, text));
+      assert.ok(incremental.some((d) => d.code === code), `${what}: ${code} reported`);
+      assert.deepEqual(comparable(incremental), comparable(fresh), what);
+    });
+  });
+});
