@@ -97,6 +97,20 @@ export function runFuzz(options: { count: number; seed?: number; seeds?: string[
   const stats: FuzzStats = { inputs: 0, diagnostics: 0, crashes: [], outOfRange: [], slow: [], parseDifferences: [], worstMsPerKChar: 0, totalMs: 0 };
   const service = createLanguageService();
   const base = options.seed ?? 1;
+  // Mocha sets Error.stackTraceLimit to Infinity; the yaml package raises an error per level of
+  // a deeply nested broken input, and capturing an unlimited stack each time made one input
+  // 30x slower than in the server. Time is measured under Node's default, as the server runs.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 10;
+  try {
+    fuzzInputs(options, seeds, stats, service, base);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  return stats;
+}
+
+function fuzzInputs(options: { count: number; onProgress?: (done: number) => void }, seeds: readonly string[], stats: FuzzStats, service: RoleBlueprintLanguageService, base: number): void {
   for (let i = 0; i < options.count; i++) {
     const seed = base + i;
     const source = seeds[i % seeds.length];
@@ -140,5 +154,4 @@ export function runFuzz(options: { count: number; seed?: number; seeds?: string[
     stats.inputs++;
     options.onProgress?.(stats.inputs);
   }
-  return stats;
 }
