@@ -159,9 +159,14 @@ class NearGraph {
     if (this.kind === 'tool') for (const alt of c.alternatives) this.#byAlternative.get(alt)?.forEach(link);
     const length = c.normal.length;
     if (length >= 6) {
-      // Either name may be the shorter one; compare() applies the exact limit.
+      // Either name may be the shorter one; compare() applies the exact limit. A name of close
+      // length that shares no key above can only be a spelling variant: most fail the cheap test.
       const reach = allowedEdits(length);
-      for (let other = Math.max(6, length - reach); other <= length + reach; other++) this.#byLength.get(other)?.forEach(link);
+      for (let other = Math.max(6, length - reach); other <= length + reach; other++) {
+        this.#byLength.get(other)?.forEach((entryOfLength) => {
+          if (mayBeClose(c, entryOfLength.compared, allowedEdits(Math.min(length, other)))) link(entryOfLength);
+        });
+      }
     }
     addTo(this.#byCore, c.core, entry);
     addTo(this.#bySortedWords, c.sortedWords, entry);
