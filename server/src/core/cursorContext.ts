@@ -1,4 +1,5 @@
 import type { Position } from 'vscode-languageserver-types';
+import { detachedCopy } from './strings';
 import type { ITextDocument, JsonPath } from './types';
 
 /**
@@ -337,7 +338,8 @@ export class DocumentNames {
       const sectionText = this.#section(section);
       const earlier = this.#earlier?.get(key);
       // The part keeps this version's section text, so an old text is not held for long.
-      part = { sectionText, values: earlier && earlier.sectionText === sectionText ? earlier.values : compute(sectionText) };
+      // Values read from a copy: they outlive this version when the section does not change.
+      part = { sectionText, values: earlier && earlier.sectionText === sectionText ? earlier.values : compute(detachedCopy(sectionText)) };
       this.#memo.set(key, part);
     }
     return part.values;

@@ -11,6 +11,7 @@ import {
   type Scalar,
 } from 'yaml';
 import { findList, frameOffsetMapper, hasAlias, moveRanges, movedTree, sectionLayout, shiftedClone, withOwnedList, type SectionLayout } from './listChunks';
+import { detachedCopy } from './strings';
 import type { JsonPath } from './types';
 
 /**
@@ -264,7 +265,10 @@ function valueAt(value: unknown, path: readonly string[]): unknown {
  * whole otherwise, which then seeds its pieces for the next edit; any piece that is not plain
  * means a whole parse.
  */
-function parseSection(text: string, previous: SectionPieces | undefined, editable: boolean): ChunkResult {
+function parseSection(sliced: string, previous: SectionPieces | undefined, editable: boolean): ChunkResult {
+  // The strings of a parse are slices of its text, and the results of an edited document live on
+  // across versions: parsing a slice of the document would keep each version's whole text alive.
+  const text = editable ? detachedCopy(sliced) : sliced;
   const layout = editable ? sectionLayout(text) : undefined;
   if (!layout) return parseChunk(text);
   if (previous) {
@@ -300,7 +304,7 @@ function itemPiece(itemText: string, start: number, spaceBefore: boolean, known:
     else delete node.spaceBefore;
     return { ...known, node, offset: start, spaceBefore };
   }
-  const parsed = parseChunk(itemText);
+  const parsed = parseChunk(detachedCopy(itemText));
   if (!isPlainResult(parsed, itemText) || !isSeq(parsed.contents) || parsed.contents.items.length !== 1 || !('value' in parsed.js)) return undefined;
   const node = parsed.contents.items[0] as ParsedNode;
   moveRanges(node, start);

@@ -94,3 +94,13 @@ export function normaliseName(name: string): string {
   }
   return out;
 }
+
+/**
+ * A copy of a string that does not point into the string it was cut from. A V8 slice of 13 or
+ * more characters keeps its whole parent alive, so a cache that outlives a document version
+ * must not hold slices of that version's text; slicing a concatenation first flattens it into a
+ * string of its own.
+ */
+export function detachedCopy(slice: string): string {
+  return (' ' + slice).slice(1);
+}

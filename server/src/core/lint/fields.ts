@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type ParsedNode } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { Span } from '../diagnosticUtil';
 import { findSection, locate, nodeSpan, type ParsedBlueprint, type Section } from '../parse';
+import { detachedCopy } from '../strings';
 import type { ITextDocument, JsonPath } from '../types';
 import { isRecord } from '../values';
 
@@ -128,7 +129,8 @@ function piecesOf(parsed: ParsedBlueprint, section: Section & { valueNode: Node 
           return;
         }
         const start = base + node.range[0];
-        pieces.push({ text: `${sectionKey}\0${fieldKey ?? ''}\0${parsed.text.slice(start, base + node.range[1])}`, start, node, path: [...path, index], fieldKey });
+        // Kept with the list node, which outlives this version: a copy, not a slice of its text.
+        pieces.push({ text: detachedCopy(`${sectionKey}\0${fieldKey ?? ''}\0${parsed.text.slice(start, base + node.range[1])}`), start, node, path: [...path, index], fieldKey });
       });
     } else if (isMap(n)) {
       for (const pair of n.items) {
