@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'media/dist/**', 'node_modules/**', '.tools/**', '.e2e/**', 'out/**', 'bench/out/**'] },
+  { ignores: ['dist/**', 'media/dist/**', 'node_modules/**', '.tools/**', '.e2e/**', 'out/**', 'bench/out/**', '.scratch/**'] },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser },

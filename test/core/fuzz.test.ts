@@ -15,10 +15,10 @@ suite('fuzz (bounded slice)', () => {
     assert.ok(stats.diagnostics > 0, 'mutations produce diagnostics');
   });
 
-  test('40 editing sessions: every version parsed from the pieces of the last equals a whole parse', function () {
+  test('25 editing sessions: every version parsed from the pieces of the last equals a whole parse', function () {
     this.timeout(120_000);
-    const { versions, differences } = runEditFuzz({ count: 40, seed: 777, seeds: loadSeeds() });
-    assert.equal(versions, 120);
+    const { versions, differences } = runEditFuzz({ count: 25, seed: 777, seeds: loadSeeds() });
+    assert.equal(versions, 75);
     assert.deepEqual(differences.map((d) => `run ${d.run} v${d.version}: ${d.difference}`), []);
   });
 });
