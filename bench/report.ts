@@ -38,6 +38,8 @@ export interface BenchResult {
   readonly seed: number;
   readonly docs: readonly DocResult[];
   readonly cliCheck: { files: number; lines: number; ms: number; summary: string };
+  /** Our server's first start on a fresh bundle (spawn → initialize result), before V8's code cache exists. */
+  readonly firstStartMs?: number;
   readonly render: { coldMs: number; samplesMs: number[] };
 }
 
@@ -137,6 +139,7 @@ export function renderMarkdownReport(result: BenchResult): string {
   const renderP50 = percentile(result.render.samplesMs, 50);
   out.push('## CLI and preview', '', '| metric | ours | target | met? |', '|---|---:|---|---|');
   out.push(`| \`check\` of ${result.cliCheck.files} generated role files (${result.cliCheck.lines.toLocaleString('en')} lines, one process, wall time) | ${format(result.cliCheck.ms, 'ms')} | < 3 s | ${mark(result.cliCheck.ms < 3000)} |`);
+  if (result.firstStartMs !== undefined) out.push(`| server startup, first start after an install (no V8 code cache yet; the sessions above start with it) | ${format(result.firstStartMs, 'ms')} | < 300 ms | ${mark(result.firstStartMs < 300)} |`);
   out.push(`| preview render of the seed, in process, after an edit (median of ${result.render.samplesMs.length}) | ${format(renderP50, 'ms')} | < 20 ms | ${mark(renderP50 < 20)} |`);
   out.push(`| preview render of the seed, in process, first call (cold) | ${format(result.render.coldMs, 'ms')} | | |`);
   out.push('', `CLI summary line: \`${result.cliCheck.summary}\``, '');

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../server/src/core';
+import { codeCacheFile } from '../server/src/lsp/codeCache';
 import { SERVER_EXEC_ARGV } from '../server/src/lsp/protocol';
 import { generateLargeBlueprint, writeRoleFiles } from './generate';
 import { BenchClient, type ServerSpec } from './lspClient';
@@ -242,6 +243,17 @@ async function main(): Promise<void> {
   });
 
   const specs = serverSpecs(bundles.server);
+  // Our server writes V8's code cache beside its bundle during its first session (see
+  // server/src/lsp/codeCache.ts): that start is timed on its own, in a session like a user's
+  // first (another blueprint opened and completed in), and the sessions below start as every
+  // later start does, from the cache.
+  rmSync(codeCacheFile(path.join(path.dirname(bundles.server), 'server-main.js')), { force: true });
+  const firstStart = await BenchClient.start(specs[0]);
+  const otherFile = path.join(ROOT, 'examples', 'associate-mlops-consultant.role.yaml');
+  const otherText = readFileSync(otherFile, 'utf8');
+  await firstStart.client.open(pathToFileURL(otherFile).href, otherText);
+  await firstStart.client.request('textDocument/completion', { textDocument: { uri: pathToFileURL(otherFile).href }, position: new Scenario(SEED).completionPosition(otherText, 'tool-name-value') });
+  await firstStart.client.stop();
   const results: DocResult[] = [];
   for (const doc of docs) {
     const sessions: Record<string, SessionResult> = {};
@@ -269,6 +281,7 @@ async function main(): Promise<void> {
     seed: SEED,
     docs: results,
     cliCheck,
+    firstStartMs: firstStart.startupMs,
     render,
   };
   mkdirSync(OUT, { recursive: true });
