@@ -301,11 +301,20 @@ function addEntryEdit(state: FileState, group: CareerGroup, title: string): Text
  * roles it names that have no file (`ladder.missing-role`). Settings (severity, off) and the
  * file's disable comments apply as to every other code.
  */
+// Per ladder: its nodes by id, made once (a check asks for the findings of every file in turn).
+const nodeIndexes = new WeakMap<Ladder, Map<string, LadderNode>>();
+
+function nodesByIdOf(ladder: Ladder): Map<string, LadderNode> {
+  let index = nodeIndexes.get(ladder);
+  if (!index) nodeIndexes.set(ladder, (index = new Map(ladder.nodes.map((n) => [n.id, n]))));
+  return index;
+}
+
 export function ladderDiagnostics(ladder: Ladder, uri: string, settings?: Settings): Diagnostic[] {
   const state = states.get(ladder)?.get(uri);
   if (!state) return [];
   const all = states.get(ladder) as Map<string, FileState>;
-  const nodesById = new Map(ladder.nodes.map((n) => [n.id, n]));
+  const nodesById = nodesByIdOf(ladder);
   const out: Diagnostic[] = [];
   for (const ref of state.refs) {
     if (ref.target === undefined) continue;
