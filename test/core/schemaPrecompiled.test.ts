@@ -6,6 +6,7 @@ import { BUILT_IN_SCHEMA } from '../../server/src/core';
 import { precompiledSource, SchemaValidator, withoutAnnotations, type JsonSchema, type PrecompiledSchema, type SchemaIssue } from '../../server/src/core/schemaValidation';
 import { PRECOMPILED_SCHEMA } from '../../server/src/core/schemaValidators.generated';
 import { GENERATED_VALIDATORS_PATH, readSchema, schemaValidatorsSource } from '../../scripts/generate-schema-validators';
+import { random as seededRandom } from '../fuzz/mutate';
 
 /**
  * The built-in schema's validators are generated ahead of time (ajv standalone code). They must
@@ -18,18 +19,6 @@ const exampleValues = readdirSync(EXAMPLES)
   .filter((f) => /\.role\.ya?ml$/.test(f))
   .sort()
   .map((f) => parse(readFileSync(join(EXAMPLES, f), 'utf8')) as unknown);
-
-/** A small seeded PRNG (mulberry32), so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Keys the schema knows in its composites (group notes and items, row names, tech-stack groups) and a few it does not. */
 const KEYS = ['note', 'items', 'name', 'infrastructure', 'data', 'delivery', 'target', 'title', 'level', 'importance', 'description', 'min', 'max', 'unknown_key', 'Name'];
@@ -159,13 +148,13 @@ suite('precompiled schema validators', () => {
       }),
     );
     const precompiled = new SchemaValidator(BUILT_IN_SCHEMA, [], { ...PRECOMPILED_SCHEMA, branches: countingBranches });
-    const random = prng(20261123);
+    const next = seededRandom(20261123); // seeded, so a failure can be replayed
     let withIssues = 0;
     for (const value of exampleValues) assert.deepEqual(precompiled.validate(value), atRunTime.validate(value));
     for (let run = 0; run < 1000; run++) {
       let value = exampleValues[run % exampleValues.length];
-      const changes = 1 + Math.floor(random() * 3);
-      for (let i = 0; i < changes; i++) value = mutate(value, random);
+      const changes = 1 + Math.floor(next() * 3);
+      for (let i = 0; i < changes; i++) value = mutate(value, next);
       const expected = atRunTime.validate(value);
       assert.deepEqual(precompiled.validate(value), expected, `run ${run}: ${JSON.stringify(value).slice(0, 2000)}`);
       if (expected.length) withIssues++;
