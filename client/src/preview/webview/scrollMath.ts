@@ -26,7 +26,7 @@ export function monotonicBlocks(blocks: readonly LineBlock[]): LineBlock[] {
 }
 
 /** Index of the last block whose `key` is <= value, or -1 (blocks ascending in `key`). */
-function lastAtOrBefore(blocks: readonly LineBlock[], value: number, key: 'line' | 'top'): number {
+function lastAtOrBefore(blocks: readonly LineBlock[], value: number, key: keyof LineBlock): number {
   let low = 0;
   let high = blocks.length - 1;
   let found = -1;
@@ -42,26 +42,24 @@ function lastAtOrBefore(blocks: readonly LineBlock[], value: number, key: 'line'
   return found;
 }
 
-/** Page offset at which source `line` (fractional allowed) starts; blocks from `monotonicBlocks`. */
-export function offsetForLine(blocks: readonly LineBlock[], line: number): number {
+/** `value` on the `from` scale mapped to the `to` scale, linearly between the blocks around it, clamped to the first and last. */
+function interpolate(blocks: readonly LineBlock[], value: number, from: keyof LineBlock, to: keyof LineBlock): number {
   if (blocks.length === 0) return 0;
-  const index = lastAtOrBefore(blocks, line, 'line');
-  if (index < 0) return blocks[0].top;
+  const index = lastAtOrBefore(blocks, value, from);
+  if (index < 0) return blocks[0][to];
   const previous = blocks[index];
   const next = blocks[index + 1];
-  if (!next) return previous.top;
-  const fraction = (line - previous.line) / (next.line - previous.line);
-  return previous.top + fraction * (next.top - previous.top);
+  if (!next) return previous[to];
+  const fraction = (value - previous[from]) / (next[from] - previous[from]);
+  return previous[to] + fraction * (next[to] - previous[to]);
+}
+
+/** Page offset at which source `line` (fractional allowed) starts; blocks from `monotonicBlocks`. */
+export function offsetForLine(blocks: readonly LineBlock[], line: number): number {
+  return interpolate(blocks, line, 'line', 'top');
 }
 
 /** Source line (fractional) shown at page `offset`; blocks from `monotonicBlocks`. */
 export function lineForOffset(blocks: readonly LineBlock[], offset: number): number {
-  if (blocks.length === 0) return 0;
-  const index = lastAtOrBefore(blocks, offset, 'top');
-  if (index < 0) return blocks[0].line;
-  const previous = blocks[index];
-  const next = blocks[index + 1];
-  if (!next) return previous.line;
-  const fraction = (offset - previous.top) / (next.top - previous.top);
-  return previous.line + fraction * (next.line - previous.line);
+  return interpolate(blocks, offset, 'top', 'line');
 }
