@@ -119,14 +119,15 @@ export class CompletionProvider {
     return { ...item, documentation: { kind: MarkupKind.Markdown, value: catalogEntryMarkdown(entry, data.uri ?? '', this.#deps.navigator) } };
   }
 
-  #keyItems(doc: ITextDocument, lines: LineReader, line: number, context: Extract<CursorContext, { kind: 'key' | 'item' }>, range: Range): CompletionItem[] {
+  /** `present`: the keys of the mapping at the cursor, when the caller has read them already. */
+  #keyItems(doc: ITextDocument, lines: LineReader, line: number, context: Extract<CursorContext, { kind: 'key' | 'item' }>, range: Range, present?: ReadonlySet<string>): CompletionItem[] {
     const { navigator } = this.#deps;
     const path = context.path;
     const at = navigator.at(path);
     if (!at) return [];
     const properties = navigator.properties(at);
     if (!properties.length) return [];
-    const present = new Set(path.length === 0 ? topLevelKeys(doc.getText()) : mappingKeys(lines, line, context.col));
+    present ??= new Set(path.length === 0 ? topLevelKeys(doc.getText()) : mappingKeys(lines, line, context.col));
     const order = path.length === 0 ? TOP_LEVEL_ORDER : properties.map((p) => p.key);
     const rank = (key: string) => {
       const i = order.indexOf(key);
@@ -205,10 +206,11 @@ export class CompletionProvider {
     const types = navigator.types(at);
     // Lists of prose items (strings or named items) get no key suggestions on every `- `.
     if (!types.has('object') || types.has('string')) return [];
-    const items = this.#keyItems(doc, lines, line, context, range);
+    // An item's path is never empty: its keys are the mapping's, read once for both lists.
+    const present = new Set(mappingKeys(lines, line, context.col));
+    const items = this.#keyItems(doc, lines, line, context, range, present);
     const kind = catalogKindOfRow(context.path);
     if (kind && !context.followedByColon) {
-      const present = new Set(mappingKeys(lines, line, context.col));
       const snippetKey = `item|${context.col}|${[...present].join(',')}`;
       items.push(...this.#catalogItems(doc, kind, context.prefix, range, (entry) => this.#remembered(entry, snippetKey, () => this.#rowSnippet(kind, entry, context.col, present, true))));
     }
