@@ -5,17 +5,12 @@
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 const {
-  codeOf, diagnosticsWhen, fixtureUri, lineOf, openBlueprint, scratchCopy, cleanScratch, untilEvent, workspaceRoot,
+  codeOf, diagnosticsWhen, fixtureUri, lineOf, openBlueprint, readText, scratchCopy, cleanScratch, untilEvent, webviewTabs, workspaceRoot,
 } = require('./helpers');
 
 const PREVIEW_VIEW_TYPE = 'roleBlueprint.preview';
 
-const allTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-/** Webview tabs of our preview; VS Code may prefix the view type with the extension's id. */
-const previewTabs = () =>
-  allTabs().filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PREVIEW_VIEW_TYPE));
-
-const read = async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+const previewTabs = () => webviewTabs(PREVIEW_VIEW_TYPE);
 
 suite('commands', () => {
   suiteTeardown(cleanScratch);
@@ -44,7 +39,7 @@ suite('commands', () => {
     await openBlueprint(uri);
     const target = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'exports', 'smoke.html');
     await vscode.commands.executeCommand('roleBlueprint.exportHtml', uri, target);
-    const html = await read(target);
+    const html = await readText(target);
     assert.match(html, /^<!DOCTYPE html>/i);
     // The title comes from the render request's result for the blueprint's role.title.
     assert.match(html, /<title>[^<]*Platform Engineer[^<]*<\/title>/);
@@ -60,7 +55,7 @@ suite('commands', () => {
     await openBlueprint(uri);
     const target = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'exports', 'smoke.md');
     await vscode.commands.executeCommand('roleBlueprint.exportMarkdown', uri, target);
-    const markdown = await read(target);
+    const markdown = await readText(target);
     assert.match(markdown, /^# Platform Engineer/m);
     assert.match(markdown, /^\|.*Deployment success rate.*\|$/m, 'the KPI is a table row');
     assert.ok(!/<script\b/i.test(markdown));

@@ -4,12 +4,9 @@
 
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
-const { codeOf, diagnosticsWhen, exampleUri, openBlueprint, scratchCopy, cleanScratch, untilEvent, workspaceRoot } = require('./helpers');
-
-const allTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-/** Webview tabs of one view type; VS Code may prefix the view type with the extension's id. */
-const webviewTabs = (viewType) => allTabs().filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
-const read = async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+const {
+  codeOf, diagnosticsWhen, exampleUri, openBlueprint, readText, scratchCopy, cleanScratch, untilEvent, webviewTabs, workspaceRoot,
+} = require('./helpers');
 
 suite('family of roles', () => {
   suiteTeardown(cleanScratch);
@@ -43,7 +40,7 @@ suite('family of roles', () => {
     await openBlueprint(uri);
     const page = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'exports', 'lead.posting.html');
     await vscode.commands.executeCommand('roleBlueprint.exportJobPosting', uri, page);
-    const html = await read(page);
+    const html = await readText(page);
     const script = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
     assert.ok(script, 'an application/ld+json script');
     const ld = JSON.parse(script[1]);
@@ -54,7 +51,7 @@ suite('family of roles', () => {
 
     const jsonld = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'exports', 'lead.jsonld');
     await vscode.commands.executeCommand('roleBlueprint.exportJobPostingJsonLd', uri, jsonld);
-    assert.deepEqual(JSON.parse(await read(jsonld)), ld);
+    assert.deepEqual(JSON.parse(await readText(jsonld)), ld);
   });
 
   test('ladder findings across the workspace; the create-blueprint fix writes the role file and opens it', async () => {
@@ -69,6 +66,6 @@ suite('family of roles', () => {
     await vscode.commands.executeCommand(create.command.command, ...create.command.arguments);
     const created = vscode.Uri.joinPath(uri, '..', 'ml-engineer.role.yaml');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString());
-    assert.match(await read(created), /^role:\n {2}title: ML Engineer\n/m);
+    assert.match(await readText(created), /^role:\n {2}title: ML Engineer\n/m);
   });
 });

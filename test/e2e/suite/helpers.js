@@ -99,6 +99,15 @@ async function cleanScratch() {
   await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), SCRATCH_FOLDER), { recursive: true, useTrash: false }).then(undefined, () => {});
 }
 
+/** Every open tab, in every editor group. */
+const allTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+
+/** Webview tabs of one view type; VS Code may prefix the view type with the extension's id. */
+const webviewTabs = (viewType) => allTabs().filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
+
+/** A workspace file's text. */
+const readText = async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+
 /** Opens `uri` in an editor; resolves once the language server answers for it (an outline exists). */
 async function openBlueprint(uri) {
   const document = await vscode.workspace.openTextDocument(uri);
@@ -118,5 +127,5 @@ function lineOf(document, text) {
 
 module.exports = {
   EXTENSION_ID, LANGUAGE_ID, workspaceRoot, fixtureUri, exampleUri, waitFor, untilEvent, codeOf, diagnosticsWhen,
-  scratchCopy, cleanScratch, openBlueprint, lineOf,
+  scratchCopy, cleanScratch, openBlueprint, lineOf, webviewTabs, readText,
 };
