@@ -71,6 +71,17 @@ export function yamlScalar(value: string): string {
   return stringify(value.replace(/\s*\n\s*/g, ' '), { lineWidth: 0 }).trimEnd();
 }
 
+/** `map`'s value for `key`, made on first use; the map is emptied once it holds more than `limit`. */
+function cachedIn<K, V>(map: Map<K, V>, key: K, limit: number, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    if (map.size > limit) map.clear();
+    map.set(key, value);
+  }
+  return value;
+}
+
 function sortKey(group: number, rank: number): string {
   return `${group}${String(rank).padStart(5, '0')}`;
 }
@@ -286,13 +297,7 @@ export class CompletionProvider {
 
   /** A string as a YAML scalar: plain where that reads back the same, quoted otherwise. */
   #yamlScalar(value: string): string {
-    let scalar = this.#yamlScalars.get(value);
-    if (scalar === undefined) {
-      scalar = yamlScalar(value);
-      if (this.#yamlScalars.size > 20_000) this.#yamlScalars.clear();
-      this.#yamlScalars.set(value, scalar);
-    }
-    return scalar;
+    return cachedIn(this.#yamlScalars, value, 20_000, () => yamlScalar(value));
   }
 
   #documentNames(doc: ITextDocument): DocumentNames {
@@ -323,24 +328,12 @@ export class CompletionProvider {
   #remembered(entry: KnownEntry, key: string, make: () => string): string {
     let texts = this.#entryTexts.get(entry);
     if (!texts) this.#entryTexts.set(entry, (texts = new Map()));
-    let text = texts.get(key);
-    if (text === undefined) {
-      text = make();
-      if (texts.size > 100) texts.clear();
-      texts.set(key, text);
-    }
-    return text;
+    return cachedIn(texts, key, 100, make);
   }
 
   /** normaliseName, remembered: catalog and row names come back on every request. */
   #normalised(name: string): string {
-    let normal = this.#normalNames.get(name);
-    if (normal === undefined) {
-      normal = normaliseName(name);
-      if (this.#normalNames.size > 50_000) this.#normalNames.clear();
-      this.#normalNames.set(name, normal);
-    }
-    return normal;
+    return cachedIn(this.#normalNames, name, 50_000, () => normaliseName(name));
   }
 
   /** `scorecard_summary` lists: the names this file defines, minus those already listed. */
