@@ -22,24 +22,6 @@ export interface TextField {
 }
 
 const fieldCache = new WeakMap<ParsedBlueprint, readonly TextField[]>();
-// Per section value node: an edit re-parses one section and the other sections' nodes are
-// reused, so their fields are too (shifted when an edit above moved the section).
-const sectionFieldCache = new WeakMap<Node, { readonly base: number; readonly fields: readonly TextField[] }>();
-
-function sectionFields(node: Node, key: string, base: number): readonly TextField[] {
-  const cached = sectionFieldCache.get(node);
-  if (cached?.base === base) return cached.fields;
-  if (cached) {
-    const shift = base - cached.base;
-    const fields = cached.fields.map((f) => ({ ...f, span: [f.span[0] + shift, f.span[1] + shift] as const }));
-    sectionFieldCache.set(node, { base, fields });
-    return fields;
-  }
-  const fields: TextField[] = [];
-  collectFields(node, [key], key, base, fields);
-  sectionFieldCache.set(node, { base, fields });
-  return fields;
-}
 
 /** The text fields of `n` and below, in order, appended to `out` (`path` is restored on return). */
 function collectFields(n: Node | null | undefined, path: (string | number)[], fieldKey: string | undefined, base: number, out: TextField[]): void {
@@ -68,17 +50,26 @@ export function textFields(parsed: ParsedBlueprint): readonly TextField[] {
   const cached = fieldCache.get(parsed);
   if (cached) return cached;
   const fields: TextField[] = [];
-  for (const section of parsed.sections) if (section.valueNode) fields.push(...sectionFields(section.valueNode, section.key, section.base));
+  for (const section of parsed.sections) fields.push(...sectionTextFields(section));
   fieldCache.set(parsed, fields);
   return fields;
 }
 
-/** The text fields of one section (spans for its current place in the document); cached per section value node. */
+/**
+ * The text fields of one section (spans for its current place in the document), kept per
+ * section value node: an edit re-parses one section and the other sections' nodes are reused,
+ * so their fields are too (shifted when an edit above moved the section).
+ */
 export function sectionTextFields(section: Section): readonly TextField[] {
-  return section.valueNode ? sectionFields(section.valueNode, section.key, section.base) : [];
+  return foundIn(sectionTextFields, section, () => {
+    const fields: TextField[] = [];
+    collectFields(section.valueNode, [section.key], section.key, section.base, fields);
+    return fields;
+  });
 }
 
 type Found = { readonly span: Span };
+const shifted = <H extends Found>(hit: H, shift: number): H => (shift === 0 ? hit : { ...hit, span: [hit.span[0] + shift, hit.span[1] + shift] as const });
 // Per finding function and section value node: what it found, at the base it was found at.
 const foundCache = new WeakMap<object, WeakMap<Node, { readonly base: number; readonly found: readonly Found[] }>>();
 
@@ -93,7 +84,7 @@ function foundIn<H extends Found>(find: object, section: Section, compute: () =>
   let found: readonly H[];
   if (cached) {
     const shift = section.base - cached.base;
-    found = cached.found.map((h) => ({ ...h, span: [h.span[0] + shift, h.span[1] + shift] as const }));
+    found = cached.found.map((h) => shifted(h, shift));
   } else {
     found = compute();
   }
@@ -151,8 +142,6 @@ function piecesOf(parsed: ParsedBlueprint, section: Section & { valueNode: Node 
   return pieces;
 }
 
-const shifted = <H extends Found>(hit: H, shift: number): H => (shift === 0 ? hit : { ...hit, span: [hit.span[0] + shift, hit.span[1] + shift] as const });
-
 // Per scan function and list item text: the item's hits, relative to the item's start.
 const itemHitCache = new WeakMap<object, Map<string, readonly Found[]>>();
 const NO_HITS: readonly never[] = [];
@@ -199,7 +188,7 @@ export function scanSections<H extends Found>(parsed: ParsedBlueprint, scan: (pa
     const scanSection = () => {
       // The first time a section key is scanned (a file just opened) no item of it is known:
       // scanning it whole is cheaper than keeping its items.
-      if (!seen) return scan(parsed, sectionFields(node, section.key, section.base), section.key);
+      if (!seen) return scan(parsed, sectionTextFields(section), section.key);
       return scanByItem(parsed, { ...section, valueNode: node }, scan);
     };
     for (const hit of foundIn(scan, section, scanSection)) out.push(hit);
