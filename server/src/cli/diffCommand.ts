@@ -1,10 +1,9 @@
 import * as path from 'node:path';
-import { BlueprintParser, type ParsedBlueprint } from '../core/parse';
+import { BlueprintParser } from '../core/parse';
 import { diffBlueprints } from '../core/family/diff';
 import { diffToHtml, diffToMarkdown } from '../core/family/diffRender';
-import { defaultSettings } from '../core/types';
 import { parseArgs } from './args';
-import { readTextFile } from './files';
+import { readBlueprint } from './files';
 import { CliError, ExitCode, writeFileAtomic, type CliIO } from './io';
 
 const HELP = `Usage: role-blueprint diff A B [--format markdown|json|html] [-o OUT] [--force]
@@ -28,15 +27,6 @@ function formatFromFile(file: string | undefined): string | undefined {
   if (/\.html?$/i.test(file)) return 'html';
   if (/\.json$/i.test(file)) return 'json';
   return 'markdown';
-}
-
-/** Reads and parses a role file; a file that is not a blueprint mapping is a usage error. */
-export function readBlueprint(file: string, parser: BlueprintParser, shown: string): ParsedBlueprint {
-  const text = readTextFile(file);
-  if (text.length > defaultSettings.maxFileSize) throw new CliError(`${shown} is larger than the ${defaultSettings.maxFileSize}-character limit`);
-  const parsed = parser.parse(text);
-  if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) throw new CliError(`${shown} is not a role blueprint (run role-blueprint check ${shown})`);
-  return parsed;
 }
 
 export async function diffCommand(argv: string[], io: CliIO): Promise<number> {

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
+import type { BlueprintParser, ParsedBlueprint } from '../core/parse';
+import { defaultSettings } from '../core/types';
 import { CliError } from './io';
 
 const ROLE_FILE = /\.role\.ya?ml$/i;
@@ -78,6 +80,15 @@ export function readTextFile(file: string): string {
     throw readError(file, error);
   }
   return textOf(file, buffer);
+}
+
+/** Reads and parses a role file; a file that is not a blueprint mapping is a usage error. */
+export function readBlueprint(file: string, parser: BlueprintParser, shown: string): ParsedBlueprint {
+  const text = readTextFile(file);
+  if (text.length > defaultSettings.maxFileSize) throw new CliError(`${shown} is larger than the ${defaultSettings.maxFileSize}-character limit`);
+  const parsed = parser.parse(text);
+  if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) throw new CliError(`${shown} is not a role blueprint (run role-blueprint check ${shown})`);
+  return parsed;
 }
 
 /**

@@ -4,8 +4,7 @@ import { buildLadder, ladderToJson, type LadderFile } from '../core/family/ladde
 import { ladderToHtml, ladderToMermaid } from '../core/family/ladderRender';
 import { BlueprintParser } from '../core/parse';
 import { parseArgs } from './args';
-import { readBlueprint } from './diffCommand';
-import { collectRoleFiles } from './files';
+import { collectRoleFiles, readBlueprint } from './files';
 import { CliError, ExitCode, writeFileAtomic, type CliIO } from './io';
 
 const HELP = `Usage: role-blueprint ladder FILES|DIRS|GLOBS... [--format html|json|mermaid] [-o OUT] [--force]
