@@ -89,7 +89,6 @@ export function literalTexts(blueprint) {
   ].filter((text) => typeof text === 'string');
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const normalise = (text) => text.replace(/\s+/g, ' ').trim();
 
 async function main() {
@@ -103,7 +102,7 @@ async function main() {
   }
   const { parse } = await import('yaml');
   const { marked } = await import('marked');
-  const { chromium } = await import('playwright-core');
+  const { launchChromium } = await import('../test/e2e/browser.mjs');
   const blueprint = parse(readFileSync(file, 'utf8')) ?? {};
   const expectedTexts = literalTexts(blueprint).map(normalise);
   const workDir = mkdtempSync(join(tmpdir(), 'preview-safety-'));
@@ -125,7 +124,7 @@ async function main() {
     { name: 'markdown via marked', html: `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${marked.parse(markdown)}</body></html>`, scripts: [], noCsp: true },
   ];
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, TMPDIR: workDir, HOME: workDir } });
+  const browser = await launchChromium({ tmp: workDir, home: workDir });
   /** Loads `html` as a file page with the traps installed, pokes it like a user, and audits it. */
   const inspect = async (label, html) => {
     const context = await browser.newContext();

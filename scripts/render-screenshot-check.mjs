@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/e2e/browser.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const defaultFile = ['examples/lead-mlops-engineer.role.yaml', 'test/fixtures/render/full.role.yaml'].map((f) => join(root, f)).find((f) => existsSync(f));
@@ -68,10 +68,7 @@ const check = (ok, message) => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium({ tmp: workDir, home: workDir });
 try {
   for (const scheme of ['light', 'dark']) {
     const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1100, height: 900 } });
