@@ -10,7 +10,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import { onlyDefinedIn, type CatalogStore, type KnownEntry } from './catalog';
-import { catalogKindOfRow, scorecardListOfItem, type ScorecardListKind } from './catalog/rowPaths';
+import { catalogKindOfRow, rowFieldPath, scorecardListOfItem, type ScorecardListKind } from './catalog/rowPaths';
 import { KIND_NOUN, ROW_FIELDS, type CatalogKind } from './catalog/types';
 import type { WorkspaceIndex } from './catalog/workspaceIndex';
 import { DocumentNames, LineReader, cursorContext, mappingKeys, topLevelKeys, type CursorContext } from './cursorContext';
@@ -18,7 +18,7 @@ import { catalogEntryMarkdown } from './hover';
 import type { SchemaAt, SchemaNavigator, SchemaNode } from './schemaNavigation';
 import { TOP_LEVEL_ORDER } from './sections';
 import { normaliseName } from './strings';
-import type { ITextDocument, JsonPath } from './types';
+import type { ITextDocument } from './types';
 
 /**
  * Completion from the YAML path at the cursor: keys the schema allows there (required first,
@@ -290,8 +290,7 @@ export class CompletionProvider {
   }
 
   #enumChoices(kind: CatalogKind, field: string): string[] {
-    const path: JsonPath = kind === 'technical_skills' ? ['technical_skills', 'must_have', 0, field] : [kind, 0, field];
-    const at = this.#deps.navigator.at(path);
+    const at = this.#deps.navigator.at(rowFieldPath(kind, field));
     return at ? this.#deps.navigator.enumValues(at).map((v) => String(v.value)) : [];
   }
 

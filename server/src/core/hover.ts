@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { onlyDefinedIn, type CatalogStore, type KnownEntry } from './catalog';
-import { catalogKindOfRow, scorecardListOfItem } from './catalog/rowPaths';
+import { catalogKindOfRow, rowFieldPath, scorecardListOfItem } from './catalog/rowPaths';
 import { KIND_NOUN, ROW_FIELDS, type CatalogKind } from './catalog/types';
 import { LineReader, containerPath, valueEnd } from './cursorContext';
 import type { SchemaNavigator } from './schemaNavigation';
@@ -15,10 +15,6 @@ import type { ITextDocument, JsonPath } from './types';
 export interface HoverDeps {
   readonly navigator: SchemaNavigator;
   readonly catalogs: CatalogStore;
-}
-
-function schemaPathOf(kind: CatalogKind, field: string): JsonPath {
-  return kind === 'technical_skills' ? ['technical_skills', 'must_have', 0, field] : [kind, 0, field];
 }
 
 function unquote(text: string): string {
@@ -44,7 +40,7 @@ export function catalogEntryMarkdown(entry: KnownEntry, currentUri: string, navi
   for (const field of ROW_FIELDS[entry.kind]) {
     const value = entry.fields[field];
     if (field === 'name' || value === undefined) continue;
-    const at = navigator.at(schemaPathOf(entry.kind, field));
+    const at = navigator.at(rowFieldPath(entry.kind, field));
     const title = (at && navigator.annotation(at.schemas[0], 'title')) ?? field;
     const described = at ? navigator.enumValues(at).find((v) => v.value === value)?.description : undefined;
     lines.push(`- **${md(title)}**: ${md(value)}${described ? ` (${md(described)})` : ''}`);

@@ -12,6 +12,11 @@ export function catalogKindOfRow(path: JsonPath): CatalogKind | undefined {
   return undefined;
 }
 
+/** The schema path of a field of a catalog row (the first row; skills as in the must-have tier). */
+export function rowFieldPath(kind: CatalogKind, field: string): JsonPath {
+  return kind === 'technical_skills' ? ['technical_skills', 'must_have', 0, field] : [kind, 0, field];
+}
+
 /** What the entries of a `scorecard_summary` list name: a catalog kind, or the responsibilities. */
 export type ScorecardListKind = CatalogKind | 'responsibilities';
 
