@@ -5,8 +5,8 @@
 //
 //   node scripts/render-screenshot-check.mjs [FILE.role.yaml]
 //
-// Uses the bundled CLI (`node dist/cli.js render FILE -o OUT.html`) when it has the `render`
-// command, otherwise the renderer's TypeScript source through tsx. Exits 1 on any failed check.
+// Renders with the bundled CLI (`node dist/cli.js render FILE -o OUT.html`; run `npm run build`
+// first), the code that ships. Exits 1 on any failed check.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,37 +22,18 @@ if (!existsSync(file)) {
   console.error(`render-screenshot-check: no blueprint file: ${file}`);
   process.exit(2);
 }
+const cli = join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) {
+  console.error(`render-screenshot-check: ${cli} does not exist (run npm run build)`);
+  process.exit(2);
+}
 const outDir = join(root, '.e2e', 'screenshots');
 mkdirSync(outDir, { recursive: true });
 // The page itself goes to a private temp dir: .e2e/ is shared with the other e2e tiers.
 const workDir = mkdtempSync(join(tmpdir(), 'render-check-'));
 const htmlFile = join(workDir, 'render.html');
 
-function cliHasRender() {
-  const cli = join(root, 'dist', 'cli.js');
-  if (!existsSync(cli)) return false;
-  try {
-    return /\brender\b/.test(execFileSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }));
-  } catch {
-    return false;
-  }
-}
-
-if (cliHasRender()) {
-  execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'render', file, '-o', htmlFile], { stdio: 'inherit' });
-} else {
-  console.log('render-screenshot-check: dist/cli.js has no `render` command yet; rendering through tsx.');
-  const code = `
-    const fs = require('node:fs');
-    const { TextDocument } = require('vscode-languageserver-textdocument');
-    const { BlueprintParser } = require(${JSON.stringify(join(root, 'server/src/core/parse.ts'))});
-    const { renderHtmlDocument } = require(${JSON.stringify(join(root, 'server/src/core/render/index.ts'))});
-    const text = fs.readFileSync(${JSON.stringify(file)}, 'utf8');
-    const doc = TextDocument.create('file://' + ${JSON.stringify(file)}, 'role-blueprint', 1, text);
-    fs.writeFileSync(${JSON.stringify(htmlFile)}, renderHtmlDocument(new BlueprintParser().parse(text), doc, { mode: 'export' }));
-  `;
-  execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', code], { cwd: root, stdio: 'inherit' });
-}
+execFileSync(process.execPath, [cli, 'render', file, '-o', htmlFile], { stdio: 'inherit' });
 
 // The expected counts come from the YAML itself, not from the renderer.
 const value = parse(readFileSync(file, 'utf8')) ?? {};
