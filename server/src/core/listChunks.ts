@@ -50,16 +50,17 @@ export interface SectionLayout {
   readonly lists: readonly ListCut[];
 }
 
-interface Line {
+export interface Line {
   readonly start: number;
-  /** Start of the next line. */
+  /** Start of the next line (after the line break, or the text end). */
   readonly next: number;
   /** Leading spaces; -1 for a blank line, -2 for a line to stop at (a comment, a tab). */
   readonly indent: number;
+  /** The line without its `\n` (a `\r` before it is kept). */
   readonly text: string;
 }
 
-function scanLines(text: string): Line[] {
+export function scanLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   while (start < text.length) {

@@ -1,4 +1,4 @@
-import { KEEP_CHOMPING } from './listChunks';
+import { KEEP_CHOMPING, scanLines, type Line } from './listChunks';
 import { splitTopLevel } from './parse';
 import { TOP_LEVEL_ORDER } from './sections';
 
@@ -33,27 +33,8 @@ export interface TopLevelLayout {
   readonly footerStart: number;
 }
 
-interface Line {
-  readonly start: number;
-  /** After the line break (or the text end). */
-  readonly next: number;
-  readonly content: string;
-}
-
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let offset = 0;
-  while (offset < text.length) {
-    const newline = text.indexOf('\n', offset);
-    const next = newline === -1 ? text.length : newline + 1;
-    lines.push({ start: offset, next, content: text.slice(offset, newline === -1 ? text.length : newline).replace(/\r$/, '') });
-    offset = next;
-  }
-  return lines;
-}
-
-const isBlank = (line: Line): boolean => line.content.trim() === '';
-const isColumnZeroComment = (line: Line): boolean => line.content.startsWith('#') || (line.start === 0 && line.content.startsWith('\ufeff#'));
+const isBlank = (line: Line): boolean => line.text.trim() === '';
+const isColumnZeroComment = (line: Line): boolean => line.text.startsWith('#') || (line.start === 0 && line.text.startsWith('\ufeff#'));
 
 function keyOf(line: string): string {
   const raw = line.replace(/^\ufeff/, '').match(/^("[^"\n]*"|'[^'\n]*'|[^:]+?)[ \t]*:/)?.[1] ?? '';
@@ -64,13 +45,13 @@ function keyOf(line: string): string {
 export function topLevelLayout(text: string): TopLevelLayout | undefined {
   const starts = splitTopLevel(text);
   if (!starts) return undefined;
-  const lines = linesOf(text);
+  const lines = scanLines(text);
   const lineIndexAt = new Map(lines.map((line, i) => [line.start, i]));
   const keyLines: number[] = [];
   for (const start of starts) {
     let i = lineIndexAt.get(start) ?? 0;
     // A start may be a comment run that indented lines of the previous entry follow: skip to the key.
-    while (i < lines.length && (lines[i].content.trim().startsWith('#') || isBlank(lines[i]) || /^[ \t]/.test(lines[i].content))) i++;
+    while (i < lines.length && (lines[i].text.trim().startsWith('#') || isBlank(lines[i]) || /^[ \t]/.test(lines[i].text))) i++;
     keyLines.push(i);
   }
   // The footer: column-0 comments (and blank lines) after the last line of content.
@@ -93,7 +74,7 @@ export function topLevelLayout(text: string): TopLevelLayout | undefined {
     const bodyEnd = Math.min(end, lines[last].next);
     // Under a keep-chomping block scalar (`|+`) trailing blank lines are part of the value.
     const keepsTrailingLines = KEEP_CHOMPING.test(text.slice(start, bodyEnd));
-    return { key: keyOf(lines[keyLine].content), start, bodyEnd: keepsTrailingLines ? end : bodyEnd, end, keepsTrailingLines };
+    return { key: keyOf(lines[keyLine].text), start, bodyEnd: keepsTrailingLines ? end : bodyEnd, end, keepsTrailingLines };
   });
   return { text, eol: text.includes('\r\n') ? '\r\n' : '\n', chunks, footerStart };
 }
