@@ -252,12 +252,16 @@ function keyContext(lines: LineReader, line: number, col: number, start: number,
   return { kind: 'key', path, col, start, end, prefix, followedByColon: /^\s*:/.test(text.slice(end)) };
 }
 
-function scalarText(raw: string): string {
-  const text = raw.replace(/\s+#.*$/, '').trim();
+/** A one-line scalar's text without its quotes (`''` and `\"` read back as the quote). */
+export function unquote(text: string): string {
   if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
     return text[0] === "'" ? text.slice(1, -1).replace(/''/g, "'") : text.slice(1, -1).replace(/\\"/g, '"');
   }
   return text;
+}
+
+function scalarText(raw: string): string {
+  return unquote(raw.replace(/\s+#.*$/, '').trim());
 }
 
 // Preceded by a newline: every row name sits below its section's key line.

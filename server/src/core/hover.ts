@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { onlyDefinedIn, type CatalogStore, type KnownEntry } from './catalog';
 import { catalogKindOfRow, rowFieldPath, scorecardListOfItem } from './catalog/rowPaths';
 import { KIND_NOUN, ROW_FIELDS, type CatalogKind } from './catalog/types';
-import { LineReader, containerPath, valueEnd } from './cursorContext';
+import { LineReader, containerPath, unquote, valueEnd } from './cursorContext';
 import type { SchemaNavigator } from './schemaNavigation';
 import type { ITextDocument, JsonPath } from './types';
 
@@ -15,13 +15,6 @@ import type { ITextDocument, JsonPath } from './types';
 export interface HoverDeps {
   readonly navigator: SchemaNavigator;
   readonly catalogs: CatalogStore;
-}
-
-function unquote(text: string): string {
-  if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
-    return text[0] === "'" ? text.slice(1, -1).replace(/''/g, "'") : text.slice(1, -1).replace(/\\"/g, '"');
-  }
-  return text;
 }
 
 /** Text for markdown: emphasis, links, code and HTML tags are shown as typed. */
