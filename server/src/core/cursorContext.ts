@@ -253,7 +253,7 @@ function keyContext(lines: LineReader, line: number, col: number, start: number,
 }
 
 /** A one-line scalar's text without its quotes (`''` and `\"` read back as the quote). */
-export function unquote(text: string): string {
+export function unquoteScalar(text: string): string {
   if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
     return text[0] === "'" ? text.slice(1, -1).replace(/''/g, "'") : text.slice(1, -1).replace(/\\"/g, '"');
   }
@@ -261,7 +261,7 @@ export function unquote(text: string): string {
 }
 
 function scalarText(raw: string): string {
-  return unquote(raw.replace(/\s+#.*$/, '').trim());
+  return unquoteScalar(raw.replace(/\s+#.*$/, '').trim());
 }
 
 // Preceded by a newline: every row name sits below its section's key line.

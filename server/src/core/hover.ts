@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { onlyDefinedIn, type CatalogStore, type KnownEntry } from './catalog';
 import { catalogKindOfRow, rowFieldPath, scorecardListOfItem } from './catalog/rowPaths';
 import { KIND_NOUN, ROW_FIELDS, type CatalogKind } from './catalog/types';
-import { LineReader, containerPath, unquote, valueEnd } from './cursorContext';
+import { LineReader, containerPath, unquoteScalar, valueEnd } from './cursorContext';
 import type { SchemaNavigator } from './schemaNavigation';
 import type { ITextDocument, JsonPath } from './types';
 
@@ -70,7 +70,7 @@ export class HoverProvider {
       if (!element.hasValue || ch < element.valueStart) return null;
       const end = valueEnd(info.text, element.valueStart);
       if (ch > end) return null;
-      const value = unquote(info.text.slice(element.valueStart, end));
+      const value = unquoteScalar(info.text.slice(element.valueStart, end));
       return this.#valueHover(doc, path, value, range(element.valueStart, end)) ?? this.#keyHover(path, range(element.col, element.keyEnd));
     }
     if (element.kind === 'scalar' && index > 0) {
@@ -79,7 +79,7 @@ export class HoverProvider {
       if (ch > end) return null;
       const list = scorecardListOfItem(path);
       if (!list || list === 'responsibilities') return null;
-      return this.#catalogHover(doc, list, unquote(info.text.slice(element.col, end)), range(element.col, end));
+      return this.#catalogHover(doc, list, unquoteScalar(info.text.slice(element.col, end)), range(element.col, end));
     }
     return null;
   }
