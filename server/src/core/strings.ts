@@ -71,6 +71,11 @@ export function closestMatches(word: string, candidates: readonly string[], max 
     .map(({ candidate }) => candidate);
 }
 
+/** `s` as a regular expression that matches it literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 const NOT_NAME_CHARS = /[^\p{L}\p{N}+#]+/gu;
 
 /** Lower-cases, drops punctuation and extra spaces: the form names are compared in. */

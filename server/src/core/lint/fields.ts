@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type ParsedNode } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { Span } from '../diagnosticUtil';
 import { findSection, locate, nodeSpan, type ParsedBlueprint, type Section } from '../parse';
-import { detachedCopy } from '../strings';
+import { detachedCopy, escapeRegExp } from '../strings';
 import type { ITextDocument, JsonPath } from '../types';
 import { isRecord } from '../values';
 
@@ -284,10 +284,6 @@ export function matchSpans(parsed: ParsedBlueprint, field: TextField, pattern: R
     if (found) cursor = found[1];
     return { ...m, span: found ? [field.span[0] + found[0], field.span[0] + found[1]] : field.span };
   });
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function findInSource(source: string, text: string, from: number): [number, number] | undefined {

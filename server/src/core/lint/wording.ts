@@ -4,6 +4,7 @@ import genderData from './data/gender-coded.json';
 import jargonData from './data/jargon.json';
 import { matchSpans, scanSections, type TextField } from './fields';
 import type { Span } from '../diagnosticUtil';
+import { escapeRegExp } from '../strings';
 
 /**
  * The word lists of the wording rules, compiled once into one regular expression each, and
@@ -30,10 +31,6 @@ function isProse(f: TextField): boolean {
 // the lists are English.
 const WORD_START = '\\b';
 const WORD_END = '\\b';
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** A phrase list compiled into one alternation with one named group per entry. */
 export interface PhraseList<E> {

@@ -1,5 +1,5 @@
 import knownTools from '../data/known-tools.json';
-import { normaliseName } from '../../strings';
+import { escapeRegExp, normaliseName } from '../../strings';
 import type { Span } from '../../diagnosticUtil';
 import type { ParsedBlueprint, Section } from '../../parse';
 import { appendToBlockList, matchSpans, quickFix, root, rowEntries, sectionFindings, sectionTextFields, yamlScalar } from '../fields';
@@ -11,10 +11,6 @@ interface KnownTool {
 }
 
 const TOOLS = knownTools.tools as KnownTool[];
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 // One pass over each tech-stack line finds every known tool; group i is tool i. Case matters:
 // tool names are proper nouns, and "at the helm" or "in flux" are not tools.
