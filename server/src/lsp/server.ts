@@ -30,6 +30,7 @@ import { ladderToHtml } from '../core/family/ladderRender';
 import { postingJsonLd, postingToHtml } from '../core/family/posting';
 import { findSection } from '../core/parse';
 import { filterWorkspaceSymbols, pairOf, scalarText } from '../core/symbols';
+import { isRecord } from '../core/values';
 import { nodeFileSystem, pathToUri, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
 import {
   CompareRequest,
@@ -103,10 +104,6 @@ function clientFlags(capabilities: ClientCapabilities): ClientFlags {
     workspaceFolders: !!capabilities.workspace?.workspaceFolders,
     definitionLinks: !!capabilities.textDocument?.definition?.linkSupport,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** `params.textDocument.uri` when the params have one. */
