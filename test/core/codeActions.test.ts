@@ -392,11 +392,13 @@ suite('code actions: robustness', () => {
   });
 
   test('a real content-rule fix from data.fixes applies and clears its diagnostic', () => {
-    const doc = docOf(BASE);
-    const withFixes = service.computeDiagnostics(doc).filter((d) => Array.isArray((d.data as { fixes?: unknown } | undefined)?.fixes));
+    // A misspelt KPI frequency: its rule attaches the fix (BASE alone has no fixable finding).
+    const text = BASE.replace('    target: ">= 95%"\n', '    target: ">= 95%"\n    frequency: Montly\n');
+    const withFixes = diagnosticsOf(text).filter((d) => Array.isArray((d.data as { fixes?: unknown } | undefined)?.fixes));
+    assert.deepEqual(withFixes.map((d) => d.code), ['kpi.frequency-unknown']);
     for (const diagnostic of withFixes) {
-      const [action] = actionsFor(BASE, diagnostic, ['quickfix']);
-      const after = applyEdits(BASE, editsOf(action));
+      const [action] = actionsFor(text, diagnostic, ['quickfix']);
+      const after = applyEdits(text, editsOf(action));
       assert.ok(!diagnosticsOf(after).some((d) => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line && d.message === diagnostic.message), action.title);
     }
   });
