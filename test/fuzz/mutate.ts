@@ -5,16 +5,12 @@
  * lines, `!!` tags and extra documents.
  */
 
-/** Mulberry32: small, fast, and the same sequence for the same seed on every machine. */
+import { Prng } from '../../bench/prng';
+
+/** The bench's seeded PRNG (mulberry32) as a function: the same sequence for the same seed on every machine. */
 export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 
 type Rng = () => number;
