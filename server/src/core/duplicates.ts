@@ -1,8 +1,10 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { SKILL_TIERS } from './catalog/types';
 import { makeDiagnostic } from './diagnosticUtil';
 import { locate, nodeSpan, type ParsedBlueprint } from './parse';
 import { normaliseName } from './strings';
 import type { ITextDocument, JsonPath } from './types';
+import { isRecord } from './values';
 
 /**
  * Names that must be unique in a file: KPIs, tools, technical skills (across all tiers),
@@ -18,8 +20,6 @@ export interface NamedRow {
   readonly path: JsonPath;
 }
 
-const SKILL_TIERS = ['must_have', 'good_to_have', 'advanced', 'emerging'] as const;
-
 function rowsOf(list: unknown, basePath: JsonPath, field: string, kind: string): NamedRow[] {
   const items = Array.isArray(list) ? list : list && typeof list === 'object' && Array.isArray((list as { items?: unknown }).items) ? (list as { items: unknown[] }).items : undefined;
   const itemsPath = Array.isArray(list) ? basePath : [...basePath, 'items'];
@@ -32,8 +32,6 @@ function rowsOf(list: unknown, basePath: JsonPath, field: string, kind: string):
   return rows;
 }
 
-const asObject = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
-
 /** A namespace of unique names: the top-level section its rows are read from, and how. */
 export interface RowKind {
   readonly kind: string;
@@ -44,9 +42,9 @@ export interface RowKind {
 export const ROW_KINDS: readonly RowKind[] = [
   { kind: 'KPI', section: 'kpis', rows: (v) => rowsOf(v, ['kpis'], 'name', 'KPI') },
   { kind: 'tool', section: 'tools', rows: (v) => rowsOf(v, ['tools'], 'name', 'tool') },
-  { kind: 'technical skill', section: 'technical_skills', rows: (v) => SKILL_TIERS.flatMap((tier) => rowsOf(asObject(v)[tier], ['technical_skills', tier], 'name', 'technical skill')) },
+  { kind: 'technical skill', section: 'technical_skills', rows: (v) => SKILL_TIERS.flatMap((tier) => rowsOf(isRecord(v) ? v[tier] : undefined, ['technical_skills', tier], 'name', 'technical skill')) },
   { kind: 'soft skill', section: 'soft_skills', rows: (v) => rowsOf(v, ['soft_skills'], 'name', 'soft skill') },
-  { kind: 'scorecard dimension', section: 'hiring', rows: (v) => rowsOf(asObject(v).scorecard, ['hiring', 'scorecard'], 'dimension', 'scorecard dimension') },
+  { kind: 'scorecard dimension', section: 'hiring', rows: (v) => rowsOf(isRecord(v) ? v.scorecard : undefined, ['hiring', 'scorecard'], 'dimension', 'scorecard dimension') },
 ];
 
 // Per kind and section value (kept by the parser while the section is unchanged): its rows.
@@ -54,7 +52,7 @@ const rowCache = new Map(ROW_KINDS.map((k) => [k, new WeakMap<object, NamedRow[]
 
 /** The rows of one kind in a document's value; the same array while their section is unchanged. */
 export function rowsOfKind(value: unknown, kind: RowKind): NamedRow[] {
-  const sectionValue = asObject(value)[kind.section];
+  const sectionValue = isRecord(value) ? value[kind.section] : undefined;
   if (!sectionValue || typeof sectionValue !== 'object') return kind.rows(sectionValue);
   const cache = rowCache.get(kind) as WeakMap<object, NamedRow[]>;
   let rows = cache.get(sectionValue);

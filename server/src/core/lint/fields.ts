@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type ParsedNode } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
+import { SKILL_TIERS } from '../catalog/types';
 import type { Span } from '../diagnosticUtil';
 import { findSection, locate, nodeSpan, type ParsedBlueprint, type Section } from '../parse';
 import { detachedCopy, escapeRegExp } from '../strings';
@@ -349,7 +350,7 @@ export function groupEntries(value: unknown, path: JsonPath, field = 'name'): Na
   return out;
 }
 
-export const SKILL_TIERS = ['must_have', 'good_to_have', 'advanced', 'emerging'] as const;
+export { SKILL_TIERS };
 
 // Per section value (kept by the parser while the section is unchanged) and query: its entries,
 // read once for all the rules that list them.
