@@ -208,7 +208,7 @@ export function buildLadder(files: readonly LadderFile[]): Ladder {
   const fileStates = new Map<string, FileState>();
   const references: LadderReference[] = [];
 
-  for (const file of unique) {
+  for (const [i, file] of unique.entries()) {
     const doc = TextDocument.create(file.uri, 'role-blueprint', 0, file.parsed.text);
     const refs: FileState['refs'] = [];
     for (const ref of careerReferences(file)) {
@@ -232,7 +232,7 @@ export function buildLadder(files: readonly LadderFile[]): Ladder {
       if (!edge.declaredBy.some((d) => d.uri === file.uri && d.group === ref.group)) edge.declaredBy.push({ uri: file.uri, group: ref.group });
       edges.set(key, edge);
     }
-    fileStates.set(file.uri, { file, doc, title: nodes[unique.indexOf(file)].title, refs });
+    fileStates.set(file.uri, { file, doc, title: nodes[i].title, refs });
   }
   const ladder: Ladder = { nodes: [...nodes, ...missing.values()], edges: [...edges.values()], references };
   states.set(ladder, fileStates);
