@@ -2,6 +2,11 @@
 
 const BLUEPRINT_SUFFIX = /\.role\.ya?ml$/i;
 
+/** `*.role.yaml` / `*.role.yml`, any case. */
+export function isBlueprintFileName(name: string): boolean {
+  return BLUEPRINT_SUFFIX.test(name);
+}
+
 /** `eng.wp.json` → `eng.role.yaml`, `Page.HTML` → `Page.role.yaml`. */
 export function importTargetName(sourceName: string): string {
   const base = sourceName.replace(/\.(html?|json)$/i, '').replace(/\.wp$/i, '') || 'imported';

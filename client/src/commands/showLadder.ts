@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LadderRequest } from '../../../server/src/lsp/protocol';
 import type { CommandFactory, CtxInit } from '../ctx';
 import { familyPage, familyWebviewOptions, withScript } from '../family/panel';
+import { isBlueprintFileName } from '../fileNames';
 
 export const LADDER_VIEW_TYPE = 'roleBlueprint.ladder';
 
@@ -50,7 +51,7 @@ export function showLadder(): CommandFactory {
             wasVisible = view.visible;
           }),
           vscode.workspace.onDidSaveTextDocument((doc) => {
-            if (/\.role\.ya?ml$/i.test(doc.uri.path)) refresh();
+            if (isBlueprintFileName(doc.uri.path)) refresh();
           }),
         ];
         view.onDidDispose(() => {
