@@ -9,6 +9,7 @@ import { findSection, type ParsedBlueprint } from '../parse';
 import { readRole } from '../render/model';
 import { normaliseName } from '../strings';
 import { applySuppressions } from '../suppression';
+import { toRange } from '../symbols';
 import type { JsonPath, Settings } from '../types';
 import { renameScore } from './diff';
 
@@ -221,7 +222,7 @@ export function buildLadder(files: readonly LadderFile[]): Ladder {
         if (!missing.has(id)) missing.set(id, { id, title: ref.name, missing: true });
         target = id;
       }
-      const range = { start: doc.positionAt(ref.span[0]), end: doc.positionAt(ref.span[1]) };
+      const range = toRange(doc, ref.span);
       const reference = { uri: file.uri, group: ref.group, raw: ref.raw, name: ref.name, range, target };
       refs.push({ ...reference, span: ref.span, itemPath: ref.itemPath });
       references.push(reference);
@@ -265,7 +266,7 @@ function removeEntryFix(state: FileState, itemPath: JsonPath, title: string): Qu
 function addEntryEdit(state: FileState, group: CareerGroup, title: string): TextEdit | undefined {
   const parsed = state.file.parsed;
   const doc = state.doc;
-  const edit = (span: Span, newText: string): TextEdit => ({ range: { start: doc.positionAt(span[0]), end: doc.positionAt(span[1]) }, newText });
+  const edit = (span: Span, newText: string): TextEdit => ({ range: toRange(doc, span), newText });
   const career = asRecord(root(parsed).career);
   const existing = career?.[group];
   const listPath: JsonPath = Array.isArray(existing) ? ['career', group] : ['career', group, 'items'];
