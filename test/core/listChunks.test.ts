@@ -46,7 +46,10 @@ suite('list chunks: parsing an edited document from pieces', () => {
     assert.equal(layout.lists[0].itemStarts.length + 1, (tools.match(/^ {2}- /gm) ?? []).length);
     const skills = SEED.slice(SEED.indexOf('\ntechnical_skills:') + 1, SEED.indexOf('\nsoft_skills:') + 1);
     assert.ok(sectionLayout(skills)?.lists.every((l) => l.path[0] === 'technical_skills' && l.path.length === 2));
-    assert.equal(sectionLayout('tools:\n  - name: a\n  # a comment\n  - name: b\n'.repeat(1)), undefined);
+    // Big enough to cut (past MIN_LIST_CHARS), so only the comment can stop it.
+    const items = Array.from({ length: 60 }, (_, i) => `  - name: Tool ${i}\n    use: a use long enough to make the list big\n`).join('');
+    assert.equal(sectionLayout(`tools:\n${items}`)?.lists.length, 1, 'a big plain list is cut');
+    assert.equal(sectionLayout(`tools:\n${items}  # a comment\n${items}`), undefined, 'a comment in the list stops cutting');
   });
 
   test('an edit inside one item re-parses only that item: the other items keep their nodes', () => {
