@@ -46,13 +46,22 @@ export interface AttachedFix {
 
 type Edit = { title: string; edits: TextEdit[]; preferred?: boolean };
 
+// Code actions are asked for on every cursor move: one parsed version's layout (a scan of the
+// whole text) is read once, not once per request.
+const layouts = new WeakMap<ParsedBlueprint, TopLevelLayout | undefined>();
+
+function layoutOf(parsed: ParsedBlueprint): TopLevelLayout | undefined {
+  if (!layouts.has(parsed)) layouts.set(parsed, topLevelLayout(parsed.text));
+  return layouts.get(parsed);
+}
+
 export function computeCodeActions({ doc, parsed, context, schema }: CodeActionsInput): CodeAction[] {
   const wanted = (kind: string): boolean => !context.only || context.only.some((o) => kind === o || kind.startsWith(o + '.'));
   const actions: CodeAction[] = [];
   const text = doc.getText();
   // Edits are offsets of the parsed text: a stale parse would put them in the wrong place.
   if (!parsed || parsed.text !== text) return actions;
-  const layout = topLevelLayout(text);
+  const layout = layoutOf(parsed);
   const action = (kind: string, fix: Edit, diagnostic?: Diagnostic): CodeAction => ({
     title: fix.title,
     kind,
