@@ -37,15 +37,12 @@ export const hiringUnassessedSkill: LintRule = {
     const tokens = hiringTokens(hiring);
     if (!tokens) return;
     const skills = root(parsed).technical_skills;
-    let skillsFound: readonly NamedEntry[];
-    if (skills && typeof skills === 'object') {
-      let bySkills = unassessedCache.get(hiring.valueNode);
-      if (!bySkills) unassessedCache.set(hiring.valueNode, (bySkills = new WeakMap()));
-      skillsFound = bySkills.get(skills) ?? unassessed(parsed, tokens);
-      bySkills.set(skills, skillsFound);
-    } else {
-      skillsFound = unassessed(parsed, tokens);
-    }
+    // Without a technical_skills mapping there are no must-have skills to assess.
+    if (!skills || typeof skills !== 'object') return;
+    let bySkills = unassessedCache.get(hiring.valueNode);
+    if (!bySkills) unassessedCache.set(hiring.valueNode, (bySkills = new WeakMap()));
+    let skillsFound = bySkills.get(skills);
+    if (!skillsFound) bySkills.set(skills, (skillsFound = unassessed(parsed, tokens)));
     for (const skill of skillsFound) {
       const span = spanOf(parsed, skill.path);
       if (!span) continue;
