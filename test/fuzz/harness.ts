@@ -46,14 +46,15 @@ export function loadSeeds(root = process.cwd()): string[] {
 
 function inside(doc: TextDocument, range: Range | undefined): boolean {
   if (!range) return true;
-  const ok = (p: Position) => Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 && p.line < doc.lineCount && doc.offsetAt(p) === doc.offsetAt(doc.positionAt(doc.offsetAt(p))) && p.character <= lineLength(doc, p.line);
+  const ok = (p: Position) => Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 && p.line < doc.lineCount && p.character <= lineLength(doc, p.line);
   return ok(range.start) && ok(range.end) && (range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character));
 }
 
+/** The length of `line` without its line break: the last character a position may name. */
 function lineLength(doc: TextDocument, line: number): number {
   const start = doc.offsetAt({ line, character: 0 });
   const end = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : doc.getText().length;
-  return end - start;
+  return doc.getText().slice(start, end).replace(/\r?\n$|\r$/, '').length;
 }
 
 type Feature = (service: RoleBlueprintLanguageService, doc: TextDocument, position: Position, diagnostics: Diagnostic[]) => unknown;
