@@ -82,6 +82,11 @@ function cachedIn<K, V>(map: Map<K, V>, key: K, limit: number, make: () => V): V
   return value;
 }
 
+/** "KPI", "Tool", "Technical skill": the kind's noun as a label's first word. */
+function kindLabel(kind: CatalogKind): string {
+  return KIND_NOUN[kind].replace(/^./, (c) => c.toUpperCase());
+}
+
 function sortKey(group: number, rank: number): string {
   return `${group}${String(rank).padStart(5, '0')}`;
 }
@@ -255,7 +260,7 @@ export class CompletionProvider {
   }
 
   #catalogDetail(kind: CatalogKind, entry: KnownEntry, used: boolean, uri: string): string {
-    const parts = [KIND_NOUN[kind].replace(/^./, (c) => c.toUpperCase())];
+    const parts = [kindLabel(kind)];
     const category = entry.fields.category ?? (entry.tier ? entry.tier.replace(/_/g, '-') : undefined);
     if (category) parts.push(category);
     if (entry.origins.has('user')) parts.push('your catalog');
@@ -340,6 +345,7 @@ export class CompletionProvider {
     const names = this.#documentNames(doc);
     const defined = list === 'responsibilities' ? names.responsibilities() : names.rows(list);
     const listed = new Set((names.list('scorecard_summary', list)).filter((v) => v !== context.prefix).map(normaliseName));
+    const detail = list === 'responsibilities' ? 'Responsibility in this file' : `${kindLabel(list)} in this file`;
     const seen = new Set<string>();
     const items: CompletionItem[] = [];
     for (const name of defined) {
@@ -349,7 +355,7 @@ export class CompletionProvider {
       items.push({
         label: name,
         kind: CompletionItemKind.Reference,
-        detail: list === 'responsibilities' ? 'Responsibility in this file' : `${KIND_NOUN[list].replace(/^./, (c) => c.toUpperCase())} in this file`,
+        detail,
         sortText: sortKey(0, items.length),
         filterText: name,
         textEdit: { range, newText: this.#yamlScalar(name) },
