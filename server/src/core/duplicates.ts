@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { SKILL_TIERS } from './catalog/types';
 import { makeDiagnostic } from './diagnosticUtil';
+import { groupEntries } from './lint/fields';
 import { locate, nodeSpan, type ParsedBlueprint } from './parse';
 import { normaliseName } from './strings';
 import type { ITextDocument, JsonPath } from './types';
@@ -20,16 +21,9 @@ export interface NamedRow {
   readonly path: JsonPath;
 }
 
+/** The `{field: name}` items of a list (plain or `{items}`); string items have no such field. */
 function rowsOf(list: unknown, basePath: JsonPath, field: string, kind: string): NamedRow[] {
-  const items = Array.isArray(list) ? list : list && typeof list === 'object' && Array.isArray((list as { items?: unknown }).items) ? (list as { items: unknown[] }).items : undefined;
-  const itemsPath = Array.isArray(list) ? basePath : [...basePath, 'items'];
-  if (!items) return [];
-  const rows: NamedRow[] = [];
-  items.forEach((item, index) => {
-    const name = item && typeof item === 'object' ? (item as Record<string, unknown>)[field] : undefined;
-    if (typeof name === 'string' && name.trim()) rows.push({ kind, name, normal: normaliseName(name), path: [...itemsPath, index, field] });
-  });
-  return rows;
+  return groupEntries(list, basePath, field).flatMap(({ name, path, record }) => (record ? [{ kind, name, normal: normaliseName(name), path }] : []));
 }
 
 /** A namespace of unique names: the top-level section its rows are read from, and how. */
