@@ -82,10 +82,11 @@ function print(text: string, options: FormattingOptions, sortSections: boolean):
     return undefined;
   }
   if (!sameValue(value, after)) return undefined;
-  const before = commentsBySection(text);
+  const layout = topLevelLayout(text);
+  const before = commentsBySection(text, layout);
   const afterComments = commentsBySection(out);
   // Without sections to tell apart in the input, comments can only be compared in order.
-  const grouped = topLevelLayout(text) !== undefined;
+  const grouped = layout !== undefined;
   if (!sameComments(grouped ? before : flatten(before), grouped ? afterComments : flatten(afterComments))) return undefined;
   return out;
 }
@@ -190,8 +191,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  * `key:` that opens a block, on its line or the next: the printer writes such a comment on the
  * next line, which keeps it with its key), grouped by the section that holds it.
  */
-export function commentsBySection(text: string): Map<string, string[]> {
-  const layout = topLevelLayout(text);
+export function commentsBySection(text: string, layout = topLevelLayout(text)): Map<string, string[]> {
   const owner = (offset: number): string => {
     if (!layout) return '';
     if (offset < layout.chunks[0].start) return '(preamble)';
