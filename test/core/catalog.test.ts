@@ -202,6 +202,8 @@ suite('catalog: workspace index', () => {
     assert.doesNotThrow(() => index.update('file:///bad.role.yaml', 'role:\n  title: [oops\ntools:\n  - name: X\n'));
     assert.doesNotThrow(() => index.update('file:///list.role.yaml', '- just\n- a list\n'));
     assert.equal(index.get('file:///list.role.yaml')!.title, undefined);
+    // The broken role section does not hide the tools row below it.
+    assert.deepEqual(index.get('file:///bad.role.yaml')!.tools.map((t) => t.name), ['X']);
   });
 
   test('a file over the size limit is listed without its rows', () => {
