@@ -5,7 +5,7 @@ import { SUMMARY_TARGETS, type SummaryCandidate } from './lint/rules/summaryUnkn
 import { PLAUSIBLE_MATCH, rankMatches, significantTokens } from './nameMatch';
 import type { ParsedBlueprint } from './parse';
 import { editDistance, normaliseName } from './strings';
-import { toRange } from './symbols';
+import { toRange, trimSpan } from './symbols';
 import type { ITextDocument, JsonPath } from './types';
 
 /**
@@ -58,12 +58,6 @@ interface Located {
   readonly span: Span;
   /** The whole row for `name:` rows, else the scalar. */
   readonly entrySpan: Span;
-}
-
-function trimSpan(text: string, [start, end]: Span): Span {
-  let e = Math.min(end, text.length);
-  while (e > start && /\s/.test(text.charAt(e - 1))) e--;
-  return [start, e];
 }
 
 function locateName(parsed: ParsedBlueprint, name: string, path: JsonPath): Located | undefined {

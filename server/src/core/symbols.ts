@@ -34,24 +34,25 @@ export function pairOf(node: unknown, key: string): Pair<ParsedNode, ParsedNode 
 /** [start, end) of a node with trailing whitespace and newlines left out. */
 export function trimmedSpan(text: string, node: ParsedNode, base: number): Span {
   const start = base + node.range[0];
-  return [start, trimEnd(text, start, base + node.range[1])];
+  return trimSpan(text, [start, base + node.range[1]]);
 }
 
 /** [start, end) of `key: value`, from the key to the value's last character. */
 export function pairSpan(text: string, pair: Pair<ParsedNode, ParsedNode | null>, base: number): Span {
   const start = base + pair.key.range[0];
   const end = pair.value ? base + pair.value.range[1] : base + pair.key.range[1];
-  return [start, trimEnd(text, start, Math.max(end, base + pair.key.range[1]))];
+  return trimSpan(text, [start, Math.max(end, base + pair.key.range[1])]);
 }
 
 export function sectionSpan(text: string, section: Section): Span {
   return pairSpan(text, section.pair, section.base);
 }
 
-function trimEnd(text: string, start: number, end: number): number {
+/** `span` without the whitespace and newlines at its end. */
+export function trimSpan(text: string, [start, end]: Span): Span {
   let e = Math.min(end, text.length);
   while (e > start && /\s/.test(text.charAt(e - 1))) e--;
-  return e;
+  return [start, e];
 }
 
 export function toRange(doc: ITextDocument, span: Span): Range {
