@@ -1,3 +1,4 @@
+import { byStart } from '../core/diagnosticUtil';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -95,7 +96,7 @@ function addLadderFindings(found: Diagnostic[][], ladder: readonly Diagnostic[][
   ladder?.forEach((ladderFound, index) => {
     if (ladderFound.length === 0) return;
     found[index].push(...ladderFound);
-    found[index].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    found[index].sort(byStart);
   });
 }
 

@@ -15,6 +15,11 @@ export const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'role-blueprint';
 
+/** Document order of diagnostics (by start): the order every list of them is given in. */
+export function byStart(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
 export function makeDiagnostic(doc: ITextDocument, span: Span, code: string, message: string, severity: SeverityName, data?: unknown): Diagnostic {
   const diagnostic: Diagnostic = {
     range: { start: doc.positionAt(span[0]), end: doc.positionAt(span[1]) },

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { makeDiagnostic, SEVERITY, type SeverityName } from './diagnosticUtil';
+import { byStart, makeDiagnostic, SEVERITY, type SeverityName } from './diagnosticUtil';
 import { duplicateDiagnostics } from './duplicates';
 import type { LintRule } from './lint/rule';
 import type { ParsedBlueprint } from './parse';
@@ -47,7 +47,7 @@ export function computeDiagnostics({ doc, parsed, validator, settings, rules }: 
       });
     }
   }
-  return applySuppressions(applyLevels(diagnostics, settings), parsed.text, parsed).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return applySuppressions(applyLevels(diagnostics, settings), parsed.text, parsed).sort(byStart);
 }
 
 const LEVEL_TO_SEVERITY: Record<Exclude<RuleLevel, 'off'>, SeverityName> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };

@@ -1,3 +1,4 @@
+import { byStart } from '../core/diagnosticUtil';
 import * as path from 'node:path';
 import {
   DidChangeConfigurationNotification,
@@ -229,7 +230,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     ladderFindings.set(doc.uri, JSON.stringify(found));
     checkLadder();
     if (found.length === 0) return diagnostics;
-    return [...diagnostics, ...found].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return [...diagnostics, ...found].sort(byStart);
   };
 
   /**
