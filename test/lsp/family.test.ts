@@ -75,6 +75,23 @@ suite('LSP: a family of roles', () => {
     assert.ok(result.html.includes('data-missing="true" data-title="Analytics Manager"'));
   });
 
+  test('ladder, compare and workspace symbols asked while the workspace is still being read wait for it', async () => {
+    // As in the editor: a role file is open and the ladder is asked for at once, before the
+    // scan of the folder is done; a ladder of the open file alone would be wrong.
+    client = TestClient.inProcess();
+    await client.initialize(PUSH_CAPABILITIES, [uriOf(EXAMPLES)]);
+    client.open(uriOf(LEAD), readFileSync(LEAD, 'utf8'));
+    const [ladder, compared, symbols] = await Promise.all([
+      client.request<LadderResult>('roleBlueprint/ladder', {}),
+      client.request<CompareResult | null>('roleBlueprint/compare', { uriA: uriOf(ASSOCIATE), uriB: uriOf(LEAD) }),
+      client.request<{ name: string }[]>('workspace/symbol', { query: 'Associate' }),
+    ]);
+    const files = ladder.roles.flatMap((r) => (r.uri ? [r.uri.slice(r.uri.lastIndexOf('/') + 1)] : [])).sort();
+    assert.deepStrictEqual(files, ['associate-mlops-consultant.role.yaml', 'lead-mlops-engineer.role.yaml', 'mlops-consultant.role.yaml']);
+    assert.strictEqual(compared?.title, 'Associate MLOps Consultant → Lead MLOps Engineer');
+    assert.ok(symbols.some((s) => s.name === 'Associate MLOps Consultant'), JSON.stringify(symbols.map((s) => s.name)));
+  });
+
   test('render: a job posting page with JobPosting JSON-LD, and the JSON-LD alone', async () => {
     client = await started(EXAMPLES);
     const uri = uriOf(LEAD);

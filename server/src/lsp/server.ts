@@ -328,6 +328,17 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     }
   };
 
+  /**
+   * The workspace read now or last: what `before` needs (settings, catalogs), then the scan.
+   * Features that read other files wait for it (`otherFilesRead`).
+   */
+  let workspaceRead: Promise<void> = Promise.resolve();
+  const readWorkspace = (before: () => Promise<void>): Promise<void> => {
+    const read = before().then(scanWorkspace);
+    workspaceRead = read.catch(() => undefined);
+    return read;
+  };
+
   // ---- settings ----
 
   const applySettings = async (raw: unknown): Promise<void> => {
@@ -427,14 +438,12 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
             const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
             workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
             roles.clearDisk();
-            await loadCatalogs();
-            await scanWorkspace();
+            await readWorkspace(loadCatalogs);
           }),
         );
       }
       indexing = true; // until the scan below is done, so no status says quiescent too early
-      await refreshSettings().catch((error) => logger.error(`roleBlueprint: reading settings failed: ${describeError(error)}`));
-      await scanWorkspace();
+      await readWorkspace(() => refreshSettings().catch((error) => logger.error(`roleBlueprint: reading settings failed: ${describeError(error)}`)));
     }),
   );
 
@@ -450,11 +459,17 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     }),
   );
 
-  /**
-   * File events are applied one batch after another, and the features that read other files
-   * (workspace symbols, career links) wait for the batches received before them.
-   */
+  /** File events are applied one batch after another. */
   let fileEvents: Promise<void> = Promise.resolve();
+  /**
+   * Features that read other files (the ladder, comparison, workspace symbols, career links)
+   * wait for the workspace read and the file events received before them: answered earlier,
+   * they would miss files not read yet.
+   */
+  const otherFilesRead = async (): Promise<void> => {
+    await workspaceRead;
+    await fileEvents;
+  };
 
   const applyFileEvents = async (params: DidChangeWatchedFilesParams): Promise<void> => {
     let schemasChanged = false;
@@ -524,7 +539,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   connection.onFoldingRanges(handle('foldingRange', [], (params) => withDocument(params, [], (doc) => ls.foldingRanges(doc))));
   connection.onDefinition(
     handle('definition', [], async (params) => {
-      await fileEvents;
+      await otherFilesRead();
       return withPosition(params, [], (doc, position) => {
         const links = ls.findDefinition(doc, position, roles.roleTargets());
         return flags.definitionLinks ? links : links.map((l) => ({ uri: l.targetUri, range: l.targetSelectionRange }));
@@ -560,7 +575,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   connection.onReferences(handle('references', [], (params) => withPosition(params, [], (doc, position) => ls.findReferences(doc, position, !!params?.context?.includeDeclaration))));
   connection.onWorkspaceSymbol(
     handle('workspaceSymbol', [], async (params) => {
-      await fileEvents;
+      await otherFilesRead();
       return typeof params?.query === 'string' ? filterWorkspaceSymbols(roles.summaries(), params.query) : [];
     }),
   );
@@ -622,7 +637,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     CompareRequest.method,
     handle('compare', null, async (params: CompareParams | undefined): Promise<CompareResult | null> => {
       if (typeof params?.uriA !== 'string' || typeof params.uriB !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'roleBlueprint/compare needs the two role files as `uriA` and `uriB`.');
-      await fileEvents;
+      await otherFilesRead();
       const a = ladder.parsedFile(params.uriA);
       const b = ladder.parsedFile(params.uriB);
       if (!a || !b) return null;
@@ -634,7 +649,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   connection.onRequest(
     LadderRequest.method,
     handle('ladder', { html: '', roles: [] }, async (params: LadderParams | undefined): Promise<LadderResult> => {
-      await fileEvents;
+      await otherFilesRead();
       if (ladder.tooLarge()) throw new ResponseError(LSPErrorCodes.RequestFailed, `The workspace has more than ${MAX_LADDER_FILES} role files, too many for the ladder view; draw it for a folder with the CLI: role-blueprint ladder FOLDER.`);
       const current = ladder.ladder();
       return {
