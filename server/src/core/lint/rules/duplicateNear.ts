@@ -75,6 +75,23 @@ function allowedEdits(shorter: number): number {
   return Math.max(1, Math.floor(shorter / 12));
 }
 
+/**
+ * True unless the names differ by a whole word: "Logistics: …" and "Analytics: …" are a few
+ * edits apart in a long name, yet not one name misspelt. Names with the same number of words
+ * must differ word for word by a slip (a quarter of the word's letters); a different number of
+ * words is a space added or dropped ("Data bricks").
+ */
+function differOnlyBySlips(a: Compared, b: Compared): boolean {
+  const wordsA = a.normal.split(' ');
+  const wordsB = b.normal.split(' ');
+  if (wordsA.length !== wordsB.length) return true;
+  return wordsA.every((word, i) => {
+    const other = wordsB[i];
+    const allowed = Math.max(1, Math.floor(Math.min(word.length, other.length) / 4));
+    return word === other || boundedEditDistance(word, other, allowed) <= allowed;
+  });
+}
+
 /** Why two names (not equal once normalised) are probably the same thing, or undefined. */
 function compare(a: Compared, b: Compared, kind: string): string | undefined {
   if (!a.core || !b.core) return undefined;
@@ -83,7 +100,7 @@ function compare(a: Compared, b: Compared, kind: string): string | undefined {
   if (a.sortedWords === b.sortedWords) return 'the same words in another order';
   const shorter = Math.min(a.normal.length, b.normal.length);
   const allowed = allowedEdits(shorter);
-  if (shorter >= 6 && Math.abs(a.normal.length - b.normal.length) <= allowed && mayBeClose(a, b, allowed) && boundedEditDistance(a.normal, b.normal, allowed) <= allowed) return 'a spelling variant';
+  if (shorter >= 6 && Math.abs(a.normal.length - b.normal.length) <= allowed && mayBeClose(a, b, allowed) && boundedEditDistance(a.normal, b.normal, allowed) <= allowed && differOnlyBySlips(a, b)) return 'a spelling variant';
   if (kind === 'tool') {
     const shared = a.alternatives.find((alt) => b.alternatives.includes(alt));
     if (shared) return `both rows list "${shared}"`;
