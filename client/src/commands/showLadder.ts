@@ -28,7 +28,8 @@ export function showLadder(): CommandFactory {
   let roleFiles = new Set<string>();
   const render = async (ctx: CtxInit, view: vscode.WebviewPanel): Promise<void> => {
     const page = familyPage(view.webview);
-    const result = await ctx.client.sendRequest(LadderRequest, page);
+    // The server answers once it has read the workspace: right after a start that takes a moment.
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Drawing the career ladder…' }, () => ctx.client.sendRequest(LadderRequest, page));
     roleFiles = new Set(result.roles.flatMap((r) => (r.uri ? [r.uri] : [])));
     view.webview.html = withScript(result.html, page, LADDER_SCRIPT);
   };
