@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { EXTENSION_ID, LANGUAGE_ID, fixtureUri, waitFor } = require('./helpers');
+const { EXTENSION_ID, LANGUAGE_ID, fixtureUri, openBlueprint, waitFor } = require('./helpers');
 
 suite('activation', () => {
   test('the extension under test is the packaged one', () => {
@@ -39,5 +39,19 @@ suite('activation', () => {
     // Reported, not asserted: how long activate() held the extension host (the server starts after).
     assert.equal(typeof extension.exports.activationMs, 'number');
     console.log(`[e2e] activate() took ${extension.exports.activationMs.toFixed(1)} ms in the extension host`);
+  });
+
+  test("the language server writes V8's code cache beside its bundle, for the next starts", async () => {
+    // server/src/lsp/codeCache.ts: a start without a cache writes one a few seconds in; this
+    // unzipped package had none, so the running server must write it.
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    await openBlueprint(fixtureUri('smoke.role.yaml'));
+    const cache = path.join(extension.extensionPath, 'dist', '.server-main.js.codecache');
+    await waitFor(() => fs.existsSync(cache), `${cache} to be written`, 30000, 200);
+    const content = fs.readFileSync(cache);
+    const key = content.subarray(0, content.indexOf(0x0a)).toString('utf8');
+    assert.match(key, new RegExp(`^role-blueprint code cache \\d+; v8 [^;]+; ${process.arch}; [0-9a-f]{40}$`));
+    assert.ok(content.length > 100_000, `a cache of the compiled server, not ${content.length} bytes`);
   });
 });
