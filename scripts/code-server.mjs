@@ -2,7 +2,7 @@
 // per-run folder (temp dir, user data, extensions) that is removed again afterwards.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -113,11 +113,23 @@ export async function createRunDir(prefix) {
   return paths;
 }
 
-/** The workspace the editor opens: a copy of examples/ plus test/e2e/fixtures/ as fixtures/. */
+/** The real WordPress posts the importer is tested on, in the repository's sibling `shared/` folder (present in CI). */
+export const SEEDS_DIR = join(ROOT, '..', 'shared', 'seeds');
+
+/**
+ * The workspace the editor opens: a copy of examples/ plus test/e2e/fixtures/ as fixtures/ and,
+ * when they are there, the seed posts (`*.wp.json`) as seeds/ for the import test.
+ */
 export async function prepareWorkspace(dir, { fixtures = true } = {}) {
   await mkdir(dir, { recursive: true });
   if (existsSync(join(ROOT, 'examples'))) await cp(join(ROOT, 'examples'), dir, { recursive: true });
   if (fixtures) await cp(join(ROOT, 'test/e2e/fixtures'), join(dir, 'fixtures'), { recursive: true });
+  if (fixtures && existsSync(SEEDS_DIR)) {
+    // File by file into a folder of our own: the source folder may be read-only, its copy must not be.
+    await mkdir(join(dir, 'seeds'));
+    const posts = (await readdir(SEEDS_DIR)).filter((name) => name.endsWith('.wp.json'));
+    await Promise.all(posts.map((name) => copyFile(join(SEEDS_DIR, name), join(dir, 'seeds', name))));
+  }
   return dir;
 }
 
