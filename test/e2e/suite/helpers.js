@@ -83,11 +83,12 @@ function diagnosticsWhen(uri, predicate, what, timeoutMs) {
 const SCRATCH_FOLDER = 'scratch';
 
 /**
- * A private copy of a fixture (or an example, `from: 'examples'`) in the workspace's `scratch/`
- * folder, so a test can edit, save and format it without touching files other tests share.
+ * A private copy of a fixture (or an example, `from: 'examples'`, or a file of another workspace
+ * folder such as `seeds`) in the workspace's `scratch/` folder, so a test can edit, save and
+ * format it without touching files other tests share.
  */
 async function scratchCopy(name, { from = 'fixtures', as } = {}) {
-  const source = from === 'examples' ? exampleUri(name) : fixtureUri(name);
+  const source = from === 'examples' ? exampleUri(name) : vscode.Uri.joinPath(workspaceRoot(), from, name);
   const target = vscode.Uri.joinPath(workspaceRoot(), SCRATCH_FOLDER, as ?? `${Date.now().toString(36)}-${name}`);
   await vscode.workspace.fs.copy(source, target, { overwrite: true });
   return target;
@@ -119,10 +120,10 @@ async function openBlueprint(uri) {
   return { document, editor };
 }
 
-/** The 0-based line of the first line of `document` equal to `text` (after trimming its end). */
-function lineOf(document, text) {
-  for (let line = 0; line < document.lineCount; line++) if (document.lineAt(line).text.trimEnd() === text) return line;
-  throw new Error(`no line "${text}" in ${document.uri.path}`);
+/** The 0-based line of the first line of `document` (from line `from` on) equal to `text` (after trimming its end). */
+function lineOf(document, text, from = 0) {
+  for (let line = from; line < document.lineCount; line++) if (document.lineAt(line).text.trimEnd() === text) return line;
+  throw new Error(`no line "${text}" in ${document.uri.path}${from ? ` after line ${from}` : ''}`);
 }
 
 module.exports = {
