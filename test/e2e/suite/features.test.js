@@ -1,0 +1,330 @@
+// Features that were only unit-tested, run as a user (or a keybinding) runs them in the
+// packaged extension: New Blueprint, Import from WordPress, go to definition / references /
+// workspace symbols / folding / semantic tokens, a content-lint quick fix, live rule settings,
+// the preview in the editor's group with its lock, and Show Output.
+'use strict';
+
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+const {
+  EXTENSION_ID, LANGUAGE_ID, codeOf, diagnosticsWhen, exampleUri, fixtureUri, lineOf, openBlueprint, readText, scratchCopy, cleanScratch,
+  untilEvent, webviewTabs, workspaceRoot,
+} = require('./helpers');
+
+const LEAD = 'lead-mlops-engineer.role.yaml';
+/** The 20 section keys, in order (the file format's top level after `blueprint` and `role`). */
+const SECTION_KEYS = [
+  'summary', 'mission', 'responsibilities', 'day_to_day', 'deliverables', 'goals', 'kpis', 'technical_skills', 'soft_skills', 'tools',
+  'tech_stack', 'stakeholders', 'decision_rights', 'experience', 'career', 'risks', 'variants', 'ai_impact', 'hiring', 'scorecard_summary',
+];
+
+const baseName = (uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+const at = (range) => [range.start.line, range.start.character, range.end.line, range.end.character];
+/** Where a definition result points: a LocationLink's target (its name) or a Location. */
+const targetOf = (result) => (result.targetUri ? [result.targetUri.toString(), ...at(result.targetSelectionRange ?? result.targetRange)] : [result.uri.toString(), ...at(result.range)]);
+/** The range of `text` on `line` of `document` (its first occurrence there). */
+function rangeOn(document, line, text) {
+  const start = document.lineAt(line).text.indexOf(text);
+  assert.ok(start >= 0, `"${text}" on line ${line}`);
+  return [line, start, line, start + text.length];
+}
+/** The same for a file on disk, without opening it (which would hand it to the server as an open document). */
+async function rangeInFile(uri, lineText, text) {
+  const lines = (await readText(uri)).split(/\r?\n/);
+  const line = lines.findIndex((l) => l.trimEnd() === lineText);
+  assert.ok(line >= 0, `no line "${lineText}" in ${uri.path}`);
+  const start = lines[line].indexOf(text);
+  return [line, start, line, start + text.length];
+}
+const byPosition = (a, b) => a[1] - b[1] || a[2] - b[2] || a[0].localeCompare(b[0]);
+const errorsOf = (diagnostics) => diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+
+/** The text VS Code inserts for a snippet body when no tab stop is edited: each placeholder's default, a choice's first option. */
+function snippetDefaultText(body) {
+  const defaults = new Map();
+  for (const [, stop, text] of body.matchAll(/\$\{(\d+):([^}]*)\}/g)) defaults.set(stop, text);
+  return body
+    .replace(/\$\{(\d+):([^}]*)\}/g, '$2')
+    .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+    .replace(/\$(\d+)/g, (_, stop) => defaults.get(stop) ?? '');
+}
+
+const previewTabs = () => webviewTabs('roleBlueprint.preview');
+const previewTab = (label) => untilEvent(vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().find((t) => t.label === label), `a preview tab "${label}"`);
+const textTabOf = (uri) => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+
+suite('features', () => {
+  suiteTeardown(cleanScratch);
+
+  test('New Blueprint opens an untitled new-role.role.yaml with the 20-section skeleton, and the server checks it', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('roleBlueprint.newBlueprint');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'an editor is active');
+    const { document } = editor;
+    const { uri } = document;
+    try {
+      assert.equal(uri.scheme, 'untitled');
+      // With no file active, the new file is proposed in the first workspace folder.
+      assert.equal(uri.path, vscode.Uri.joinPath(workspaceRoot(), 'new-role.role.yaml').path);
+      assert.equal(document.languageId, LANGUAGE_ID);
+      assert.ok(document.isDirty, 'the skeleton is unsaved text');
+
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      const snippets = JSON.parse(await readText(vscode.Uri.joinPath(extension.extensionUri, 'snippets/role-blueprint.code-snippets.json')));
+      const skeleton = Object.values(snippets).find((s) => [s.prefix].flat().includes('blueprint'));
+      assert.equal(document.getText(), snippetDefaultText(skeleton.body.join('\n')));
+      const topLevel = [...document.getText().matchAll(/^([a-z_]+):/gm)].map((m) => m[1]);
+      assert.deepEqual(topLevel, ['blueprint', 'role', ...SECTION_KEYS]);
+      // The cursor is on the first tab stop, the role title.
+      const titleLine = lineOf(document, '  title: Role title');
+      assert.deepEqual(at(editor.selection), rangeOn(document, titleLine, 'Role title'));
+
+      // The server validates the untitled file: content findings on the placeholders, no schema error.
+      const diagnostics = await diagnosticsWhen(uri, (all) => all.some((d) => codeOf(d) === 'summary.unknown-item'), 'diagnostics on the new blueprint', 20000);
+      assert.deepEqual(errorsOf(diagnostics).map((d) => `${d.range.start.line}: ${codeOf(d)} ${d.message}`), []);
+      const mustHave = lineOf(document, '    - name: Must-have skill');
+      assert.ok(
+        diagnostics.some((d) => codeOf(d) === 'completeness.missing-description' && d.range.start.line === mustHave),
+        diagnostics.map((d) => `${d.range.start.line}: ${codeOf(d)}`).join(', '),
+      );
+      const topKpi = diagnostics.find((d) => codeOf(d) === 'summary.unknown-item' && /"A top KPI"/.test(d.message));
+      assert.ok(topKpi, 'the placeholder KPI of the summary names no KPI of the file');
+      assert.deepEqual(at(topKpi.range), rangeOn(document, lineOf(document, '    - A top KPI'), 'A top KPI'));
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    assert.equal(textTabOf(uri), undefined, 'the reverted blueprint is closed');
+  });
+
+  test('Go to Definition: a scorecard_summary entry goes to the row it names; a career role to the role file with that title', async () => {
+    const uri = exampleUri(LEAD);
+    const { document } = await openBlueprint(uri);
+    const summary = lineOf(document, 'scorecard_summary:');
+    const cases = [
+      ['    - Kubernetes', 'Kubernetes', '    - name: Containerization and orchestration (Docker, Kubernetes)', 'Containerization and orchestration (Docker, Kubernetes)'],
+      ['    - Systems thinking', 'Systems thinking', '  - name: Systems thinking', 'Systems thinking'],
+      ['    - Model lead time to production', 'Model lead time to production', '  - name: Model lead time to production', 'Model lead time to production'],
+    ];
+    for (const [entryLine, entry, rowLine, name] of cases) {
+      const line = lineOf(document, entryLine, summary);
+      const results = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', uri, new vscode.Position(line, entryLine.indexOf(entry) + 2));
+      assert.deepEqual(results.map(targetOf), [[uri.toString(), ...rangeOn(document, lineOf(document, rowLine), name)]], entry);
+      if (results[0].originSelectionRange) assert.deepEqual(at(results[0].originSelectionRange), rangeOn(document, line, entry));
+    }
+
+    // Career roles link role files of the workspace by role.title: this fixture's next role is the Lead example.
+    const senior = fixtureUri('senior-mlops-engineer.role.yaml');
+    const { document: seniorDocument } = await openBlueprint(senior);
+    const nextRole = lineOf(seniorDocument, '    - Lead MLOps Engineer');
+    const results = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', senior, new vscode.Position(nextRole, 8));
+    assert.deepEqual(results.map(targetOf), [[uri.toString(), ...rangeOn(document, lineOf(document, '  title: Lead MLOps Engineer'), 'Lead MLOps Engineer')]]);
+  });
+
+  test('Find All References on a skill row lists the row and the scorecard_summary entries that name it', async () => {
+    const uri = exampleUri(LEAD);
+    const { document } = await openBlueprint(uri);
+    const row = lineOf(document, '    - name: Containerization and orchestration (Docker, Kubernetes)');
+    const summarySkills = lineOf(document, '  technical_skills:', lineOf(document, 'scorecard_summary:'));
+    const expected = [
+      [uri.toString(), ...rangeOn(document, row, 'Containerization and orchestration (Docker, Kubernetes)')],
+      [uri.toString(), ...rangeOn(document, lineOf(document, '    - Kubernetes', summarySkills), 'Kubernetes')],
+      [uri.toString(), ...rangeOn(document, lineOf(document, '    - Docker', summarySkills), 'Docker')],
+    ];
+    // From anywhere in the row (here its `importance:` line), as from the name.
+    for (const position of [new vscode.Position(row, 20), new vscode.Position(row + 1, 8)]) {
+      const locations = await vscode.commands.executeCommand('vscode.executeReferenceProvider', uri, position);
+      assert.deepEqual(locations.map((l) => [l.uri.toString(), ...at(l.range)]).sort(byPosition), expected);
+    }
+  });
+
+  test('Go to Symbol in Workspace finds a role by its title, and the rows of other files', async () => {
+    const lead = exampleUri(LEAD);
+    const symbols = await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'Lead MLOps Engineer');
+    const roles = symbols.filter((s) => s.kind === vscode.SymbolKind.Class);
+    assert.deepEqual(
+      roles.map((s) => [s.name, s.containerName, s.location.uri.toString(), ...at(s.location.range)]),
+      [['Lead MLOps Engineer', 'role', lead.toString(), ...(await rangeInFile(lead, '  title: Lead MLOps Engineer', 'Lead MLOps Engineer'))]],
+    );
+    assert.equal(symbols[0], roles[0], 'the exact title ranks first');
+
+    // A KPI of the Associate example, found by part of its name.
+    const associate = exampleUri('associate-mlops-consultant.role.yaml');
+    const kpis = await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'time to acknowledge');
+    const name = 'Mean time to acknowledge (MTTA) for pipeline alerts';
+    assert.deepEqual(
+      kpis.filter((s) => s.location.uri.toString() === associate.toString()).map((s) => [s.name, s.kind, s.containerName, ...at(s.location.range)]),
+      [[name, vscode.SymbolKind.Number, 'KPI · Associate MLOps Consultant', ...(await rangeInFile(associate, `  - name: ${name}`, name))]],
+    );
+  });
+
+  test('each section folds from its key to its last line', async () => {
+    const uri = exampleUri(LEAD);
+    const { document } = await openBlueprint(uri);
+    const lines = document.getText().split(/\r?\n/);
+    // A top-level block runs to the last non-blank line before the next top-level line (key or comment).
+    const expected = [];
+    lines.forEach((text, line) => {
+      if (!/^[a-z_]+:/.test(text)) return;
+      let next = line + 1;
+      while (next < lines.length && !/^\S/.test(lines[next])) next++;
+      let end = next - 1;
+      while (end > line && lines[end].trim() === '') end--;
+      if (end > line) expected.push([line, end]);
+    });
+    const keys = expected.map(([line]) => /^([a-z_]+):/.exec(lines[line])[1]);
+    assert.deepEqual(keys, ['role', ...SECTION_KEYS, 'notes'], 'every section of the example is a block of lines');
+    const ranges = await vscode.commands.executeCommand('vscode.executeFoldingRangeProvider', uri);
+    const topLevel = ranges.filter((r) => /^[a-z_]+:/.test(lines[r.start])).map((r) => [r.start, r.end]);
+    assert.deepEqual(topLevel, expected);
+    // Inside a section, its groups fold too.
+    const strategic = lineOf(document, '  strategic:', lineOf(document, 'responsibilities:'));
+    assert.ok(ranges.some((r) => r.start === strategic && r.end === lineOf(document, '  operational:', strategic) - 1), 'the strategic group folds');
+  });
+
+  test('semantic tokens mark the 20 section keys and the enum values', async () => {
+    const uri = exampleUri(LEAD);
+    const { document } = await openBlueprint(uri);
+    const legend = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokensLegend', uri);
+    const tokens = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokens', uri);
+    assert.ok(legend && tokens, 'the extension provides semantic tokens');
+    const decoded = [];
+    for (let i = 0, line = 0, start = 0; i < tokens.data.length; i += 5) {
+      const [deltaLine, deltaStart, length, type] = tokens.data.slice(i, i + 4);
+      line += deltaLine;
+      start = deltaLine === 0 ? start + deltaStart : deltaStart;
+      decoded.push({ type: legend.tokenTypes[type], line, start, length, text: document.lineAt(line).text.slice(start, start + length) });
+    }
+    const sections = decoded.filter((t) => t.type === 'roleBlueprintSection');
+    assert.deepEqual(
+      sections.map((t) => [t.text, t.line, t.start]),
+      SECTION_KEYS.map((key) => [key, document.getText().split('\n').findIndex((l) => l.startsWith(`${key}:`)), 0]),
+    );
+    const enums = decoded.filter((t) => t.type === 'roleBlueprintEnum');
+    assert.deepEqual(decoded.filter((t) => t.type !== 'roleBlueprintSection' && t.type !== 'roleBlueprintEnum'), []);
+    const level = lineOf(document, '  level: lead');
+    assert.deepEqual(enums[0] && [enums[0].text, enums[0].line, enums[0].start], ['lead', level, '  level: '.length]);
+    const importance = lineOf(document, '      importance: critical');
+    assert.ok(enums.some((t) => t.line === importance && t.text === 'critical' && t.start === '      importance: '.length), 'an importance value');
+    // Only values of the schema's enums: a free-text value of an enum key is not marked.
+    for (const token of enums) assert.match(document.lineAt(token.line).text, new RegExp(`\\b(level|employment_type|unit|importance|prevalence): +['"]?${token.text}['"]?\\s*$`));
+  });
+
+  test('kpi.frequency-unknown: the quick fix writes the cadence it names and the finding goes away', async () => {
+    const uri = await scratchCopy('kpi-frequency.role.yaml');
+    const { document } = await openBlueprint(uri);
+    const weekley = lineOf(document, '    frequency: Weekley');
+    const findings = (await diagnosticsWhen(uri, (all) => all.filter((d) => codeOf(d) === 'kpi.frequency-unknown').length === 2, 'two kpi.frequency-unknown findings'))
+      .filter((d) => codeOf(d) === 'kpi.frequency-unknown');
+    const finding = findings.find((d) => d.range.start.line === weekley);
+    assert.ok(finding, findings.map((d) => d.range.start.line).join(', '));
+    assert.deepEqual(at(finding.range), rangeOn(document, weekley, 'Weekley'));
+    assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(finding.message, /"Weekley" of KPI "Service availability".*Did you mean "Weekly"\?/);
+
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Change to "Weekly"');
+    assert.ok(fix, `the fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(fix.isPreferred, 'the fix is the preferred one (Auto Fix)');
+    assert.ok(fix.edit, 'the fix carries its edit');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    assert.equal(document.lineAt(weekley).text, '    frequency: Weekly');
+    const montly = lineOf(document, '    frequency: Montly');
+    const after = await diagnosticsWhen(uri, (all) => all.filter((d) => codeOf(d) === 'kpi.frequency-unknown').length === 1, 'the fixed finding to go');
+    assert.deepEqual(after.filter((d) => codeOf(d) === 'kpi.frequency-unknown').map((d) => at(d.range)), [rangeOn(document, montly, 'Montly')]);
+  });
+
+  test('roleBlueprint.rules applies live: a rule set to error, then off, then back to its default', async () => {
+    const uri = await scratchCopy('kpi-frequency.role.yaml');
+    await openBlueprint(uri);
+    const isFrequency = (d) => codeOf(d) === 'kpi.frequency-unknown';
+    const frequencyFindings = (all) => all.filter(isFrequency);
+    const before = await diagnosticsWhen(uri, (all) => frequencyFindings(all).length === 2, 'two kpi.frequency-unknown findings');
+    const others = before.filter((d) => !isFrequency(d)).map(codeOf).sort();
+    assert.ok(others.includes('posting.no-section'), `other findings: ${others.join(', ')}`);
+    assert.ok(frequencyFindings(before).every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+
+    const configuration = () => vscode.workspace.getConfiguration('roleBlueprint');
+    try {
+      await configuration().update('rules', { 'kpi.frequency-unknown': 'error' }, vscode.ConfigurationTarget.Workspace);
+      await diagnosticsWhen(uri, (all) => frequencyFindings(all).length === 2 && frequencyFindings(all).every((d) => d.severity === vscode.DiagnosticSeverity.Error), 'the findings to become errors');
+
+      await configuration().update('rules', { 'kpi.frequency-unknown': 'off' }, vscode.ConfigurationTarget.Workspace);
+      const off = await diagnosticsWhen(uri, (all) => frequencyFindings(all).length === 0, 'the findings to go');
+      // Only that rule is silenced: the file is still checked.
+      assert.deepEqual(off.map(codeOf).sort(), others);
+    } finally {
+      await configuration().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const restored = await diagnosticsWhen(uri, (all) => frequencyFindings(all).length === 2, 'the findings to come back');
+    assert.ok(frequencyFindings(restored).every((d) => d.severity === vscode.DiagnosticSeverity.Warning), 'back at their default severity');
+    assert.deepEqual(restored.filter((d) => !isFrequency(d)).map(codeOf).sort(), others);
+  });
+
+  test('Open Preview opens in the editor\'s own group; a locked preview keeps its file while an unlocked one follows the editor', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const smoke = fixtureUri('smoke.role.yaml');
+    const { editor } = await openBlueprint(smoke);
+    await vscode.commands.executeCommand('roleBlueprint.openPreview');
+    const tab = await previewTab('Preview smoke.role.yaml');
+    assert.equal(vscode.window.tabGroups.all.length, 1, 'no group beside');
+    assert.equal(tab.group.viewColumn, editor.viewColumn);
+    assert.ok(tab.isActive, 'the preview is the active tab of the group');
+
+    // The lock shows in the title: "[Preview] file" is locked, "Preview file" follows the editor.
+    await vscode.commands.executeCommand('roleBlueprint.togglePreviewLock');
+    await previewTab('[Preview] smoke.role.yaml');
+    await vscode.commands.executeCommand('roleBlueprint.togglePreviewLock');
+    await previewTab('Preview smoke.role.yaml');
+    await vscode.commands.executeCommand('roleBlueprint.togglePreviewLock');
+    await previewTab('[Preview] smoke.role.yaml');
+    assert.equal(previewTabs().length, 1);
+
+    // With the only preview locked, Open Preview on another blueprint opens a second, unlocked one.
+    await openBlueprint(fixtureUri('typo.role.yaml'));
+    await vscode.commands.executeCommand('roleBlueprint.openPreview');
+    await previewTab('Preview typo.role.yaml');
+    // Another blueprint becomes active: the unlocked preview follows it, the locked one stays.
+    await openBlueprint(fixtureUri('unformatted.role.yaml'));
+    await previewTab('Preview unformatted.role.yaml');
+    assert.deepEqual(previewTabs().map((t) => t.label).sort(), ['Preview unformatted.role.yaml', '[Preview] smoke.role.yaml']);
+    assert.ok(vscode.window.tabGroups.all.length === 1 && previewTabs().every((t) => t.group.viewColumn === editor.viewColumn), 'both previews in the editors\' group');
+    await vscode.window.tabGroups.close(previewTabs());
+  });
+
+  test('Show Output reveals the Role Blueprint log', async () => {
+    // The output view shows a channel as an editor on an `output:` document named after it.
+    const isLog = (document) => document.uri.scheme === 'output' && /Role Blueprint/.test(decodeURIComponent(document.uri.toString()));
+    const shownLog = () => vscode.window.visibleTextEditors.find((editor) => isLog(editor.document));
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await untilEvent(vscode.window.onDidChangeVisibleTextEditors, () => !shownLog(), 'the panel to close');
+    await vscode.commands.executeCommand('roleBlueprint.showOutput');
+    const shown = await untilEvent(vscode.window.onDidChangeVisibleTextEditors, shownLog, 'the Role Blueprint output to show');
+    assert.match(shown.document.getText(), /Activated in \d+(\.\d+)? ms/);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  });
+
+  test('Import from HTML/WordPress writes the role file beside the post, opens it, with the post\'s role and no errors', async () => {
+    const seeds = vscode.Uri.joinPath(workspaceRoot(), 'seeds');
+    const seed = 'lead-mlops-engineer.wp.json';
+    await vscode.workspace.fs.stat(vscode.Uri.joinPath(seeds, seed)).then(undefined, () => {
+      assert.fail(`${seeds.fsPath}/${seed} is missing: prepareWorkspace (scripts/code-server.mjs) copies the real posts from ../shared/seeds/*.wp.json beside the repository`);
+    });
+    const post = await scratchCopy(seed, { from: 'seeds' });
+    await vscode.commands.executeCommand('roleBlueprint.importBlueprint', post);
+    // Written beside the post: `x.wp.json` → `x.role.yaml`.
+    const target = vscode.Uri.joinPath(post, '..', baseName(post).replace(/\.wp\.json$/, '.role.yaml'));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the imported blueprint is the active editor');
+    const text = await readText(target);
+    assert.equal(vscode.window.activeTextEditor.document.getText(), text);
+    // The post's title is "Lead MLOps Engineer: Role Blueprint, Responsibilities, …": the role is its first part.
+    assert.match(text, /^role:\n {2}title: Lead MLOps Engineer\n/m);
+    // The same file the CLI imports from this post: the example in the workspace is exactly that.
+    assert.equal(text, await readText(exampleUri(LEAD)));
+    // The server checks it: the post's known warnings, and no error.
+    const diagnostics = await diagnosticsWhen(target, (all) => all.filter((d) => codeOf(d) === 'kpi.target-not-measurable').length === 3, 'the imported blueprint\'s warnings', 20000);
+    assert.deepEqual(errorsOf(diagnostics).map((d) => `${d.range.start.line}: ${codeOf(d)} ${d.message}`), []);
+  });
+});
