@@ -51,6 +51,11 @@ function snippetDefaultText(body) {
 
 const previewTabs = () => webviewTabs('roleBlueprint.preview');
 const previewTab = (label) => untilEvent(vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().find((t) => t.label === label), `a preview tab "${label}"`);
+/** Reverts `document` and closes its editor, as "Revert and Close" does: no save prompt, nothing written. */
+async function closeWithoutSaving(document) {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
 const textTabOf = (uri) => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
 
 suite('features', () => {
@@ -92,10 +97,34 @@ suite('features', () => {
       assert.ok(topKpi, 'the placeholder KPI of the summary names no KPI of the file');
       assert.deepEqual(at(topKpi.range), rangeOn(document, lineOf(document, '    - A top KPI'), 'A top KPI'));
     } finally {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await closeWithoutSaving(document);
     }
     assert.equal(textTabOf(uri), undefined, 'the reverted blueprint is closed');
+  });
+
+  test('New Blueprint picks a free name, beside the active file', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const created = [];
+    const newBlueprint = async () => {
+      await vscode.commands.executeCommand('roleBlueprint.newBlueprint');
+      const document = vscode.window.activeTextEditor?.document;
+      assert.ok(document?.uri.scheme === 'untitled', 'an untitled blueprint is active');
+      created.push(document);
+      return document.uri.path;
+    };
+    try {
+      const root = workspaceRoot();
+      assert.equal(await newBlueprint(), vscode.Uri.joinPath(root, 'new-role.role.yaml').path);
+      // The first one is open (unsaved): the next is numbered. An untitled file has no folder: the workspace's again.
+      assert.equal(await newBlueprint(), vscode.Uri.joinPath(root, 'new-role-2.role.yaml').path);
+      // With a saved file active, beside it.
+      await openBlueprint(fixtureUri('smoke.role.yaml'));
+      assert.equal(await newBlueprint(), vscode.Uri.joinPath(root, 'fixtures', 'new-role.role.yaml').path);
+      assert.ok(created.every((document) => document.languageId === LANGUAGE_ID && document.getText().startsWith('blueprint: 1\nrole:\n')));
+    } finally {
+      for (const document of created) await closeWithoutSaving(document);
+    }
+    assert.deepEqual(created.map((document) => textTabOf(document.uri)), [undefined, undefined, undefined]);
   });
 
   test('Go to Definition: a scorecard_summary entry goes to the row it names; a career role to the role file with that title', async () => {
@@ -120,6 +149,10 @@ suite('features', () => {
     const nextRole = lineOf(seniorDocument, '    - Lead MLOps Engineer');
     const results = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', senior, new vscode.Position(nextRole, 8));
     assert.deepEqual(results.map(targetOf), [[uri.toString(), ...rangeOn(document, lineOf(document, '  title: Lead MLOps Engineer'), 'Lead MLOps Engineer')]]);
+    // And back: the example's feeder role is that fixture.
+    const feeder = lineOf(document, '    - Senior MLOps Engineer', lineOf(document, '  feeder_roles:'));
+    const back = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', uri, new vscode.Position(feeder, 8));
+    assert.deepEqual(back.map(targetOf), [[senior.toString(), ...rangeOn(seniorDocument, lineOf(seniorDocument, '  title: Senior MLOps Engineer'), 'Senior MLOps Engineer')]]);
   });
 
   test('Find All References on a skill row lists the row and the scorecard_summary entries that name it', async () => {
@@ -261,6 +294,21 @@ suite('features', () => {
     const restored = await diagnosticsWhen(uri, (all) => frequencyFindings(all).length === 2, 'the findings to come back');
     assert.ok(frequencyFindings(restored).every((d) => d.severity === vscode.DiagnosticSeverity.Warning), 'back at their default severity');
     assert.deepEqual(restored.filter((d) => !isFrequency(d)).map(codeOf).sort(), others);
+  });
+
+  test('roleBlueprint.validate off clears every finding of the open file live; on brings them back', async () => {
+    const uri = fixtureUri('typo.role.yaml');
+    await openBlueprint(uri);
+    const before = await diagnosticsWhen(uri, (all) => all.some((d) => codeOf(d) === 'schema.unknown-key'), 'the unknown-key error');
+    const configuration = () => vscode.workspace.getConfiguration('roleBlueprint');
+    try {
+      await configuration().update('validate', false, vscode.ConfigurationTarget.Workspace);
+      await diagnosticsWhen(uri, (all) => all.length === 0, 'no diagnostics with validation off');
+    } finally {
+      await configuration().update('validate', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const after = await diagnosticsWhen(uri, (all) => all.length === before.length, 'the diagnostics to come back');
+    assert.deepEqual(after.map((d) => [codeOf(d), ...at(d.range)]), before.map((d) => [codeOf(d), ...at(d.range)]));
   });
 
   test('Open Preview opens in the editor\'s own group; a locked preview keeps its file while an unlocked one follows the editor', async () => {
