@@ -112,6 +112,21 @@ suite('go to definition', () => {
     assert.deepStrictEqual(definitionOf('Senior MLOps Engineer', 0, [principal, { title: 'Senior MLOps Engineer', uri: 'file:///senior.role.yaml' }]).map((l) => [l.targetUri, l.targetRange]), [['file:///senior.role.yaml', untitledRange]]);
     assert.deepStrictEqual(definitionOf('Senior MLOps Engineer', 0, [principal, staff]), []);
   });
+
+  test('a career entry with a description goes where the career ladder links it', () => {
+    const text = ['blueprint: 1', 'role:', '  title: Associate MLOps Consultant', 'career:', '  next_roles:', '    - "MLOps Consultant (mid-level): owns workstreams, leads client workshops."', '  feeder_roles:', '    - Data Engineer → Associate MLOps Consultant', ''].join('\n');
+    const consultant: RoleTarget = { title: 'MLOps Consultant', uri: 'file:///consultant.role.yaml' };
+    const dataEngineer: RoleTarget = { title: 'Data Engineer', uri: 'file:///data-engineer.role.yaml' };
+    const roles = [consultant, dataEngineer, { title: 'Senior MLOps Consultant', uri: 'file:///senior.role.yaml' }];
+    const targetsAt = (needle: string) => {
+      const at = text.indexOf(needle);
+      const { doc, position } = atCursor(text.slice(0, at) + CURSOR + text.slice(at));
+      return findDefinition(new BlueprintParser().parse(doc.getText()), doc, position, roles).map((l) => l.targetUri);
+    };
+    assert.deepStrictEqual(targetsAt('owns workstreams'), [consultant.uri]);
+    // A feeder names the role before its arrow.
+    assert.deepStrictEqual(targetsAt('Data Engineer'), [dataEngineer.uri]);
+  });
 });
 
 suite('find references', () => {

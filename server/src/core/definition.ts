@@ -1,10 +1,11 @@
 import type { Location, LocationLink, Position, Range } from 'vscode-languageserver-types';
 import type { Span } from './diagnosticUtil';
+import { careerRoleName, matchRoleTitle } from './family/ladder';
 import { asRecord, groupEntries, root, sectionEntries, spanOf } from './lint/fields';
 import { SUMMARY_TARGETS, type SummaryCandidate } from './lint/rules/summaryUnknownItem';
-import { PLAUSIBLE_MATCH, rankMatches, significantTokens } from './nameMatch';
+import { PLAUSIBLE_MATCH, rankMatches } from './nameMatch';
 import type { ParsedBlueprint } from './parse';
-import { editDistance, normaliseName } from './strings';
+import { normaliseName } from './strings';
 import { toRange, trimSpan } from './symbols';
 import type { ITextDocument, JsonPath } from './types';
 
@@ -97,14 +98,6 @@ function resolve(parsed: ParsedBlueprint, entry: SummaryEntry, cache: CandidateC
   return locateName(parsed, target.name, target.path);
 }
 
-/** Role titles must match closely: "Senior MLOps Engineer" is not "Lead MLOps Engineer". */
-function sameRole(a: string, b: string): boolean {
-  const x = normaliseName(a);
-  const y = normaliseName(b);
-  if (x === y) return true;
-  return significantTokens(x).join(' ') === significantTokens(y).join(' ') || (Math.max(x.length, y.length) >= 8 && editDistance(x, y) <= 1);
-}
-
 const contains = (span: Span, offset: number) => offset >= span[0] && offset <= span[1];
 const samePath = (a: JsonPath, b: JsonPath) => a.length === b.length && a.every((s, i) => s === b[i]);
 
@@ -123,9 +116,16 @@ export function findDefinition(parsed: ParsedBlueprint, doc: ITextDocument, posi
     .map((e) => locateName(parsed, e.name, e.path))
     .find((e) => e && contains(e.span, offset));
   if (!careerRole) return [];
+  // The role the entry names, matched as the career ladder matches it, so that a link the
+  // ladder draws is one the editor follows ("MLOps Consultant (mid-level): owns …").
+  const others = roles.filter((role) => role.uri !== doc.uri);
+  const titles = others.map((role) => role.title);
+  const matched = matchRoleTitle(careerRoleName(careerRole.name, careerRole.path[1] === 'feeder_roles' ? 'feeder_roles' : 'next_roles'), titles);
+  if (matched === undefined) return [];
+  const title = normaliseName(titles[matched]);
   const fileStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return roles
-    .filter((role) => role.uri !== doc.uri && sameRole(careerRole.name, role.title))
+  return others
+    .filter((role) => normaliseName(role.title) === title)
     .map((role) => ({ originSelectionRange: toRange(doc, careerRole.span), targetUri: role.uri, targetRange: role.range ?? fileStart, targetSelectionRange: role.range ?? fileStart }));
 }
 
