@@ -40,3 +40,10 @@ export function roleLevel(parsed: ParsedBlueprint): RoleLevel | undefined {
   if (!hit) return undefined;
   return { key: hit[1], info: LEVELS[hit[1]], span: spanOf(parsed, ['role', 'title']), from: 'title' };
 }
+
+/** A level as messages name it, with its article: "an intern role", "a senior manager role", "A VP role". */
+export function levelRole(key: string, atSentenceStart = false): string {
+  const name = key === 'vp' ? 'VP' : key.replace(/_/g, ' ');
+  const article = /^[aeiou]/i.test(name) ? 'an' : 'a';
+  return `${atSentenceStart ? article.replace('a', 'A') : article} ${name} role`;
+}

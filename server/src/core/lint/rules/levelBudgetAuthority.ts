@@ -1,4 +1,4 @@
-import { roleLevel } from '../levels';
+import { levelRole, roleLevel } from '../levels';
 import { findSection } from '../../parse';
 import { matchSpans, sectionTextFields } from '../fields';
 import type { LintRule } from '../rule';
@@ -24,7 +24,7 @@ export const levelBudgetAuthority: LintRule = {
     for (const field of fields) {
       if (negatedItems.has(itemKey(field.path))) continue;
       for (const m of matchSpans(parsed, field, BUDGET)) {
-        report({ span: m.span, message: `A ${level.key} role is given budget authority here; early-career roles usually provide inputs to budgets, not own them. Move this to management_approval or reword.` });
+        report({ span: m.span, message: `${levelRole(level.key, true)} is given budget authority here; early-career roles usually provide inputs to budgets, not own them. Move this to management_approval or reword.` });
       }
     }
   },

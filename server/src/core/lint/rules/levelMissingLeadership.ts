@@ -1,4 +1,4 @@
-import { roleLevel } from '../levels';
+import { levelRole, roleLevel } from '../levels';
 import { asRecord, groupList, root } from '../fields';
 import type { LintRule } from '../rule';
 
@@ -12,6 +12,6 @@ export const levelMissingLeadership: LintRule = {
     const responsibilities = asRecord(root(parsed).responsibilities);
     if (!responsibilities) return;
     if ((groupList(responsibilities.leadership, [])?.items.length ?? 0) > 0) return;
-    report({ span: level.span, message: `A ${level.key.replace('_', ' ')} role needs leadership responsibilities: add responsibilities.leadership (people, direction, mentoring, decisions).` });
+    report({ span: level.span, message: `${levelRole(level.key, true)} needs leadership responsibilities: add responsibilities.leadership (people, direction, mentoring, decisions).` });
   },
 };

@@ -1,6 +1,6 @@
 import type { Span } from '../../diagnosticUtil';
 import { findSection, type ParsedBlueprint } from '../../parse';
-import { roleLevel } from '../levels';
+import { levelRole, roleLevel } from '../levels';
 import { asRecord, matchSpans, root, sectionTextFields, type TextField } from '../fields';
 import type { LintRule } from '../rule';
 
@@ -39,8 +39,8 @@ export const levelYearsMismatch: LintRule = {
     const { min, max } = level.info;
     const range = `${min}–${max}`;
     let problem: string | undefined;
-    if (asked.min > max) problem = `asks for at least ${asked.min} years, more than the ${range} typical for a ${level.key.replace('_', ' ')} role`;
-    else if (asked.max < min) problem = `asks for at most ${asked.max} years, fewer than the ${range} typical for a ${level.key.replace('_', ' ')} role`;
+    if (asked.min > max) problem = `asks for at least ${asked.min} years, more than the ${range} typical for ${levelRole(level.key)}`;
+    else if (asked.max < min) problem = `asks for at most ${asked.max} years, fewer than the ${range} typical for ${levelRole(level.key)}`;
     if (!problem) return;
     const related = level.span ? [{ location: { uri: doc.uri, range: { start: doc.positionAt(level.span[0]), end: doc.positionAt(level.span[1]) } }, message: `The level (from role.${level.from})` }] : undefined;
     report({ span: asked.span, message: `"${asked.text}" ${problem}. Adjust the years or role.level.`, related, data: { level: level.key, asked: { min: asked.min, max: asked.max } } });
