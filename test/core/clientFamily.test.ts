@@ -23,7 +23,7 @@ suite('client: create blueprint for a career role', () => {
     assert.equal(title, 'Analytics Manager');
     assert.deepEqual(syntax, []);
     assert.doesNotMatch(text, /\$\{?\d/);
-    assert.match(text, /^role:\n {2}title: Analytics Manager\n {2}level: intern\n/m);
+    assert.match(text, /^role:\n {2}title: Analytics Manager\n {2}level: mid\n/m);
   });
 
   test('a title YAML would misread is quoted and reads back as written', () => {

@@ -2,7 +2,9 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse as parseYaml } from 'yaml';
+import { createLanguageService } from '../../server/src/core';
 import { SECTIONS, TOP_LEVEL_ORDER } from '../../server/src/core/sections';
 import { buildSchema, SCHEMA_PATH } from '../../schemas/generate';
 
@@ -343,6 +345,13 @@ suite('snippets: role-blueprint.code-snippets.json', () => {
     const doc = parseYaml(expandSnippet(byPrefix.get('blueprint')!.body)) as Json;
     assert.deepStrictEqual(validate(doc), []);
     assert.deepStrictEqual(Object.keys(doc), ['blueprint', 'role', ...SECTIONS.map((s) => s.key)]);
+  });
+
+  test("the skeleton's defaults do not contradict each other: its level fits its years and authority", () => {
+    const text = expandSnippet(byPrefix.get('blueprint')!.body);
+    const doc = TextDocument.create('untitled:new-role.role.yaml', 'role-blueprint', 1, text);
+    const levelFindings = createLanguageService().computeDiagnostics(doc).filter((d) => String(d.code).startsWith('level.'));
+    assert.deepStrictEqual(levelFindings.map((d) => `${d.range.start.line + 1}: ${String(d.code)}`), []);
   });
 
   test('the tab stops of the skeleton are numbered 1..n without gaps', () => {
