@@ -140,7 +140,7 @@ suite('lint rules: settings', () => {
 suite('lint rules: messages', () => {
   test('a level is named with its article: an intern role, an executive role, a VP role', () => {
     const withLevel = (level: string, extra: string) => `blueprint: 1\nrole:\n  title: Data Engineer\n  level: ${level}\n${extra}`;
-    const messages = (text: string, code: string) => lint(text).diagnostics.filter((d) => d.code === code).map((d) => d.message);
+    const messages = (text: string, code: string) => lint(text).diagnostics.filter((d) => d.code === code).map((d) => String(d.message));
     const budget = 'decision_rights:\n  independent:\n    - Owns the team budget\n';
     assert.match(messages(withLevel('intern', budget), 'level.budget-authority')[0], /^An intern role is given budget authority here;/);
     assert.match(messages(withLevel('executive', 'responsibilities:\n  strategic:\n    - Set direction\n'), 'level.missing-leadership')[0], /^An executive role needs leadership responsibilities/);

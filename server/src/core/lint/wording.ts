@@ -2,7 +2,7 @@ import type { ParsedBlueprint } from '../parse';
 import exclusionaryData from './data/exclusionary.json';
 import genderData from './data/gender-coded.json';
 import jargonData from './data/jargon.json';
-import { matchSpans, scanSections, type TextField } from './fields';
+import { asRecord, matchSpans, root, scanSections, type TextField } from './fields';
 import type { Span } from '../diagnosticUtil';
 import { escapeRegExp } from '../strings';
 
@@ -125,9 +125,24 @@ const codedCache = new WeakMap<ParsedBlueprint, readonly CodedWord[]>();
 export function codedWords(parsed: ParsedBlueprint): readonly CodedWord[] {
   const cached = codedCache.get(parsed);
   if (cached) return cached;
-  const out = scanSections(parsed, scanCoded);
+  const found = scanSections(parsed, scanCoded);
+  const role = asRecord(root(parsed).role);
+  const title = typeof role?.title === 'string' ? role.title.trim().toLowerCase() : '';
+  // The role's own name written in its prose ("The Lead MLOps Engineer designs …") is a name,
+  // not wording. Filtered here, not in the per-item scan, which is cached by item text alone.
+  const out = title.includes(' ') ? found.filter((w) => !withinTitle(parsed.text, w.span, title)) : found;
   codedCache.set(parsed, out);
   return out;
+}
+
+/** Whether `span` lies inside an occurrence of `title` (lower case) in `text`. */
+function withinTitle(text: string, span: Span, title: string): boolean {
+  const from = Math.max(0, span[1] - title.length);
+  const around = text.slice(from, span[0] + title.length).toLowerCase();
+  for (let at = around.indexOf(title); at !== -1; at = around.indexOf(title, at + 1)) {
+    if (from + at <= span[0] && from + at + title.length >= span[1]) return true;
+  }
+  return false;
 }
 
 export type BalanceVerdict = 'neutral' | 'masculine-coded' | 'strongly masculine-coded' | 'feminine-coded' | 'strongly feminine-coded';
