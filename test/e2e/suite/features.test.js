@@ -153,6 +153,14 @@ suite('features', () => {
     const feeder = lineOf(document, '    - Senior MLOps Engineer', lineOf(document, '  feeder_roles:'));
     const back = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', uri, new vscode.Position(feeder, 8));
     assert.deepEqual(back.map(targetOf), [[senior.toString(), ...rangeOn(seniorDocument, lineOf(seniorDocument, '  title: Senior MLOps Engineer'), 'Senior MLOps Engineer')]]);
+    // An entry with a description goes where the career ladder links it: the Associate's next role to the MLOps Consultant example (not open).
+    const associate = exampleUri('associate-mlops-consultant.role.yaml');
+    const { document: associateDocument } = await openBlueprint(associate);
+    const described = associateDocument.getText().split(/\r?\n/).findIndex((l) => l.includes('MLOps Consultant (mid-level): owns workstreams'));
+    assert.ok(described >= 0, 'the Associate names its next role with a description');
+    const onward = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', associate, new vscode.Position(described, associateDocument.lineAt(described).text.indexOf('owns')));
+    const consultant = exampleUri('mlops-consultant.role.yaml');
+    assert.deepEqual(onward.map(targetOf), [[consultant.toString(), ...(await rangeInFile(consultant, '  title: MLOps Consultant', 'MLOps Consultant'))]]);
   });
 
   test('Find All References on a skill row lists the row and the scorecard_summary entries that name it', async () => {
