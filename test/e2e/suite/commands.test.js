@@ -1,11 +1,13 @@
 // The extension's commands run as a user (or a script) runs them: the preview, the exports and
-// the server restart.
+// the server restart; and the restart after a crash.
 'use strict';
 
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const vscode = require('vscode');
 const {
-  codeOf, diagnosticsWhen, fixtureUri, lineOf, openBlueprint, readText, scratchCopy, cleanScratch, untilEvent, webviewTabs, workspaceRoot,
+  EXTENSION_ID, codeOf, diagnosticsWhen, fixtureUri, lineOf, openBlueprint, readText, scratchCopy, cleanScratch, untilEvent, waitFor, webviewTabs, workspaceRoot,
 } = require('./helpers');
 
 const PREVIEW_VIEW_TYPE = 'roleBlueprint.preview';
@@ -75,5 +77,35 @@ suite('commands', () => {
     assert.equal(typo.range.start.line, line);
     const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
     assert.ok(symbols.length > 0, 'the restarted server answers requests');
+  });
+
+  test('a server that crashes is started again and checks the open blueprint', async () => {
+    const uri = await scratchCopy('smoke.role.yaml');
+    const { document } = await openBlueprint(uri);
+    // The server process, found by its command line (Linux /proc): node … <extension>/dist/server.js --node-ipc …
+    const launcher = path.join(vscode.extensions.getExtension(EXTENSION_ID).extensionPath, 'dist', 'server.js');
+    const serverPids = () =>
+      fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(launcher);
+        } catch {
+          return false; // gone meanwhile
+        }
+      }).map(Number);
+    const running = serverPids();
+    assert.equal(running.length, 1, `one server process for ${launcher}`);
+    process.kill(running[0], 'SIGKILL');
+    const restarted = await waitFor(() => {
+      const pids = serverPids();
+      return pids.length === 1 && pids[0] !== running[0] && pids[0];
+    }, 'a new server process after the crash', 20000, 100);
+    assert.notEqual(restarted, running[0]);
+    // The new server has the open document and checks its edits.
+    const line = lineOf(document, 'mission: Make shipping safe, fast and boring for every product team.');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(line, 0, line, 'mission'.length), 'misson');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const diagnostics = await diagnosticsWhen(uri, (all) => all.some((d) => codeOf(d) === 'schema.unknown-key' && d.range.start.line === line), 'a diagnostic from the server started after the crash', 20000);
+    assert.match(diagnostics.find((d) => codeOf(d) === 'schema.unknown-key').message, /misson/);
   });
 });
