@@ -130,7 +130,8 @@ export function codedWords(parsed: ParsedBlueprint): readonly CodedWord[] {
   const title = typeof role?.title === 'string' ? role.title.trim().toLowerCase() : '';
   // The role's own name written in its prose ("The Lead MLOps Engineer designs …") is a name,
   // not wording. Filtered here, not in the per-item scan, which is cached by item text alone.
-  const out = title.includes(' ') ? found.filter((w) => !withinTitle(parsed.text, w.span, title)) : found;
+  const titleWords = title.includes(' ') ? new Set(title.split(/\s+/)) : undefined;
+  const out = titleWords ? found.filter((w) => !titleWords.has(w.word.toLowerCase()) || !withinTitle(parsed.text, w.span, title)) : found;
   codedCache.set(parsed, out);
   return out;
 }
