@@ -79,7 +79,8 @@ function allowedEdits(shorter: number): number {
  * True unless the names differ by a whole word: "Logistics: …" and "Analytics: …" are a few
  * edits apart in a long name, yet not one name misspelt. Names with the same number of words
  * must differ word for word by a slip (a quarter of the longer word's letters, so that
- * "catalogue"/"catalog" is one); a different number of words is a space added or dropped
+ * "catalogue"/"catalog" is one, and none in a word of up to three letters: "C" and "R", "ETL"
+ * and "ELT" name different things); a different number of words is a space added or dropped
  * ("Data bricks").
  */
 function differOnlyBySlips(a: Compared, b: Compared): boolean {
@@ -88,7 +89,7 @@ function differOnlyBySlips(a: Compared, b: Compared): boolean {
   if (wordsA.length !== wordsB.length) return true;
   return wordsA.every((word, i) => {
     const other = wordsB[i];
-    const allowed = Math.max(1, Math.floor(Math.max(word.length, other.length) / 4));
+    const allowed = Math.floor(Math.max(word.length, other.length) / 4);
     return word === other || boundedEditDistance(word, other, allowed) <= allowed;
   });
 }
