@@ -149,6 +149,19 @@ suite('lint rules: messages', () => {
   });
 });
 
+suite('lint rules: gender-coded wording and the role title', () => {
+  test('the title written in the prose is a name, whatever punctuation or spacing the title has; the same word elsewhere is wording', () => {
+    const coded = (title: string, summary: string) => {
+      const { doc, diagnostics } = lint(`blueprint: 1\nrole:\n  title: "${title}"\nsummary: "${summary}"\n`);
+      return diagnostics.filter((d) => d.code === 'wording.gender-coded').map((d) => `${doc.getText(d.range)} at ${d.range.start.character}`);
+    };
+    assert.deepStrictEqual(coded('Engineering Lead, Data Platform', 'The Engineering Lead, Data Platform sets the lead direction.'), ['lead at 55']);
+    assert.deepStrictEqual(coded('Lead/Principal Engineer', 'The Lead/Principal Engineer owns the build.'), []);
+    assert.deepStrictEqual(coded('Lead  Data Engineer', 'As the Lead Data Engineer you own reviews.'), []);
+    assert.deepStrictEqual(coded('Lead Lead Engineer', 'The Lead Lead Lead Engineer owns it.'), ['Lead at 14']);
+  });
+});
+
 suite('lint rules: robustness', () => {
   test('wrong shapes, non-mappings, empty and binary text never throw', () => {
     const texts = [

@@ -127,11 +127,12 @@ export function codedWords(parsed: ParsedBlueprint): readonly CodedWord[] {
   if (cached) return cached;
   const found = scanSections(parsed, scanCoded);
   const role = asRecord(root(parsed).role);
-  const title = typeof role?.title === 'string' ? role.title.trim().toLowerCase() : '';
+  const title = typeof role?.title === 'string' ? role.title.trim().replace(/\s+/g, ' ').toLowerCase() : '';
   // The role's own name written in its prose ("The Lead MLOps Engineer designs …") is a name,
   // not wording. Filtered here, not in the per-item scan, which is cached by item text alone.
-  const titleWords = title.includes(' ') ? new Set(title.split(/\s+/)) : undefined;
-  const out = titleWords ? found.filter((w) => !titleWords.has(w.word.toLowerCase()) || !withinTitle(parsed.text, w.span, title)) : found;
+  // Only words the title contains are looked up around: as text, not split at spaces, so that
+  // "Engineering Lead, Data Platform" contains "Lead".
+  const out = title.includes(' ') ? found.filter((w) => !title.includes(w.word.toLowerCase()) || !withinTitle(parsed.text, w.span, title)) : found;
   codedCache.set(parsed, out);
   return out;
 }
