@@ -4,6 +4,7 @@ import { join } from 'path';
 import { pathToFileURL } from 'url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import type { CompareResult, LadderResult, RenderResult } from '../../server/src/lsp/protocol';
+import { nodeFileSystem, type ServerFileSystem } from '../../server/src/lsp/fileSystem';
 import { CREATE_ROLE_COMMAND } from '../../server/src/lsp/protocol';
 import { PULL_CAPABILITIES, PUSH_CAPABILITIES, TestClient } from './client';
 
@@ -90,6 +91,48 @@ suite('LSP: a family of roles', () => {
     assert.deepStrictEqual(files, ['associate-mlops-consultant.role.yaml', 'lead-mlops-engineer.role.yaml', 'mlops-consultant.role.yaml']);
     assert.strictEqual(compared?.title, 'Associate MLOps Consultant → Lead MLOps Engineer');
     assert.ok(symbols.some((s) => s.name === 'Associate MLOps Consultant'), JSON.stringify(symbols.map((s) => s.name)));
+  });
+
+  test('a request waiting for the workspace read when a folder is added waits for the new read too', async () => {
+    // The first read of EXAMPLES stalls until the read the folder change starts has reached
+    // LADDER; that new read cancels the first one, which ends early. The symbols asked for
+    // before the change must still include LADDER's roles, read only once LADDER is released.
+    let releaseExamples!: () => void;
+    const examplesListed = new Promise<void>((resolve) => (releaseExamples = resolve));
+    let releaseLadder!: () => void;
+    const ladderListed = new Promise<void>((resolve) => (releaseLadder = resolve));
+    let ladderAsked!: () => void;
+    const ladderReached = new Promise<void>((resolve) => (ladderAsked = resolve));
+    let firstReadStarted!: () => void;
+    const firstReadReached = new Promise<void>((resolve) => (firstReadStarted = resolve));
+    let examplesReads = 0;
+    const fs: ServerFileSystem = {
+      ...nodeFileSystem,
+      async readDirectory(dir) {
+        if (dir === EXAMPLES && examplesReads++ === 0) {
+          firstReadStarted();
+          await examplesListed;
+        }
+        if (dir === LADDER) {
+          ladderAsked();
+          releaseExamples();
+          await ladderListed;
+        }
+        return nodeFileSystem.readDirectory(dir);
+      },
+    };
+    client = TestClient.inProcess({ fs });
+    await client.initialize({ ...PUSH_CAPABILITIES, workspace: { ...PUSH_CAPABILITIES.workspace, workspaceFolders: true } }, [uriOf(EXAMPLES)]);
+    await firstReadReached;
+    let answered = false;
+    const symbols = client.request<{ name: string }[]>('workspace/symbol', { query: 'Data Analyst' }).finally(() => (answered = true));
+    void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(LADDER), name: 'ladder' }], removed: [] } });
+    await ladderReached;
+    // Turns enough for the first read to end and an early answer to arrive; none comes.
+    for (let turn = 0; turn < 50 && !answered; turn++) await new Promise((resolve) => setImmediate(resolve));
+    assert.strictEqual(answered, false, 'answered before the added folder was read');
+    releaseLadder();
+    assert.deepStrictEqual((await symbols).map((s) => s.name).sort(), ['Data Analyst', 'Junior Data Analyst', 'Senior Data Analyst']);
   });
 
   test('render: a job posting page with JobPosting JSON-LD, and the JSON-LD alone', async () => {

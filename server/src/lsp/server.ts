@@ -329,13 +329,14 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   };
 
   /**
-   * The workspace read now or last: what `before` needs (settings, catalogs), then the scan.
-   * Features that read other files wait for it (`otherFilesRead`).
+   * The workspace reads under way, each what `before` needs (settings, catalogs), then the scan.
+   * Features that read other files wait until none is (`otherFilesRead`).
    */
-  let workspaceRead: Promise<void> = Promise.resolve();
+  const workspaceReads = new Set<Promise<void>>();
   const readWorkspace = (before: () => Promise<void>): Promise<void> => {
     const read = before().then(scanWorkspace);
-    workspaceRead = read.catch(() => undefined);
+    const settled: Promise<void> = read.catch(() => undefined).finally(() => workspaceReads.delete(settled));
+    workspaceReads.add(settled);
     return read;
   };
 
@@ -467,7 +468,9 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
    * they would miss files not read yet.
    */
   const otherFilesRead = async (): Promise<void> => {
-    await workspaceRead;
+    // Until no read is under way: a read started meanwhile (workspace folders changed) cancels
+    // the scan of the one awaited, which then ends with the workspace half read.
+    while (workspaceReads.size) await Promise.all(workspaceReads);
     await fileEvents;
   };
 
