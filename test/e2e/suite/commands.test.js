@@ -92,8 +92,11 @@ suite('commands', () => {
           return false; // gone meanwhile
         }
       }).map(Number);
-    const running = serverPids();
-    assert.equal(running.length, 1, `one server process for ${launcher}`);
+    // The server the Restart Server test stopped may still be exiting.
+    const running = await waitFor(() => {
+      const pids = serverPids();
+      return pids.length === 1 && pids;
+    }, `one server process for ${launcher}`, 20000, 100);
     process.kill(running[0], 'SIGKILL');
     const restarted = await waitFor(() => {
       const pids = serverPids();
