@@ -98,6 +98,15 @@ function resolve(parsed: ParsedBlueprint, entry: SummaryEntry, cache: CandidateC
   return locateName(parsed, target.name, target.path);
 }
 
+// The titles of the last career lookup: handing matchRoleTitle the same array again lets it
+// reuse its index of them, built per array (workspace titles rarely change between requests).
+let lastTitles: readonly string[] = [];
+
+function sameTitlesAsLast(titles: readonly string[]): readonly string[] {
+  if (titles.length !== lastTitles.length || titles.some((title, i) => title !== lastTitles[i])) lastTitles = titles;
+  return lastTitles;
+}
+
 const contains = (span: Span, offset: number) => offset >= span[0] && offset <= span[1];
 const samePath = (a: JsonPath, b: JsonPath) => a.length === b.length && a.every((s, i) => s === b[i]);
 
@@ -119,7 +128,7 @@ export function findDefinition(parsed: ParsedBlueprint, doc: ITextDocument, posi
   // The role the entry names, matched as the career ladder matches it, so that a link the
   // ladder draws is one the editor follows ("MLOps Consultant (mid-level): owns …").
   const others = roles.filter((role) => role.uri !== doc.uri);
-  const titles = others.map((role) => role.title);
+  const titles = sameTitlesAsLast(others.map((role) => role.title));
   const matched = matchRoleTitle(careerRoleName(careerRole.name, careerRole.path[1] === 'feeder_roles' ? 'feeder_roles' : 'next_roles'), titles);
   if (matched === undefined) return [];
   const title = normaliseName(titles[matched]);
