@@ -135,6 +135,32 @@ suite('LSP: a family of roles', () => {
     assert.deepStrictEqual((await symbols).map((s) => s.name).sort(), ['Data Analyst', 'Junior Data Analyst', 'Senior Data Analyst']);
   });
 
+  test('a folder removed while one of its files is being read leaves nothing of it in the workspace', async () => {
+    let releaseRead!: () => void;
+    const readHeld = new Promise<void>((resolve) => (releaseRead = resolve));
+    let readStarted!: () => void;
+    const readReached = new Promise<void>((resolve) => (readStarted = resolve));
+    const fs: ServerFileSystem = {
+      ...nodeFileSystem,
+      async readFile(file) {
+        if (file === ANALYST) {
+          readStarted();
+          await readHeld;
+        }
+        return nodeFileSystem.readFile(file);
+      },
+    };
+    client = TestClient.inProcess({ fs });
+    await client.initialize({ ...PUSH_CAPABILITIES, workspace: { ...PUSH_CAPABILITIES.workspace, workspaceFolders: true } }, [uriOf(EXAMPLES), uriOf(LADDER)]);
+    await readReached;
+    void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(LADDER), name: 'ladder' }] } });
+    // The removal is handled (its new read under way) before the held read ends.
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    releaseRead();
+    assert.deepStrictEqual(await client.request<{ name: string }[]>('workspace/symbol', { query: 'Data Analyst' }), []);
+    assert.ok((await client.request<{ name: string }[]>('workspace/symbol', { query: 'Lead MLOps Engineer' })).length > 0, 'the folder that stays is read');
+  });
+
   test('render: a job posting page with JobPosting JSON-LD, and the JSON-LD alone', async () => {
     client = await started(EXAMPLES);
     const uri = uriOf(LEAD);

@@ -316,6 +316,8 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     try {
       for await (const file of scanRoleFiles(fs, workspaceFolders, { maxFiles: maxIndexedFiles, maxDepth: MAX_SCAN_DEPTH, cancelled: () => shuttingDown || id !== scanId })) {
         await roles.indexFile(file);
+        // Its folder removed while it was read (the removal cleared the index first): not kept.
+        if (!workspaceFolders.some((folder) => isWithin(folder, file))) roles.removeFile(pathToUri(file));
         await yieldToEventLoop();
       }
       if (!shuttingDown && id === scanId) ladder.scanDone();
@@ -678,4 +680,10 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Whether `file` is in `folder` (as the scan joins paths: below it, not through `..`). */
+function isWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
