@@ -1,20 +1,13 @@
-import { root, skillEntries, spanOf } from '../fields';
+import { skillEntries, spanOf } from '../fields';
 import type { LintRule } from '../rule';
-
-// Per technical_skills value (kept while the section is unchanged): how many must-haves it lists.
-const mustHaveCounts = new WeakMap<object, number>();
 
 export const levelTooManyMustHaves: LintRule = {
   codes: ['level.too-many-must-haves'],
   defaultSeverity: 'warning',
   description: 'More must-have skills than roleBlueprint.maxMustHaveSkills: few candidates meet them all.',
   check({ parsed, settings, report }) {
-    const skills = root(parsed).technical_skills;
-    let count = skills && typeof skills === 'object' ? mustHaveCounts.get(skills) : undefined;
-    if (count === undefined) {
-      count = skillEntries(parsed, ['must_have']).length;
-      if (skills && typeof skills === 'object') mustHaveCounts.set(skills, count);
-    }
+    // skillEntries keeps the list per technical_skills value: an edit elsewhere reads nothing.
+    const count = skillEntries(parsed, ['must_have']).length;
     if (count <= settings.maxMustHaveSkills) return;
     const span = spanOf(parsed, ['technical_skills', 'must_have'], 'key');
     if (!span) return;
