@@ -297,11 +297,6 @@ function addEntryEdit(state: FileState, group: CareerGroup, title: string): Text
   return edit([lineStart, lineStart], `${pad}${group}:\n${pad}  - ${yamlScalar(title)}\n`);
 }
 
-/**
- * The ladder findings of one file: one-sided edges it declares (`ladder.inconsistent`) and
- * roles it names that have no file (`ladder.missing-role`). Settings (severity, off) and the
- * file's disable comments apply as to every other code.
- */
 // Per ladder: its nodes by id, made once (a check asks for the findings of every file in turn).
 const nodeIndexes = new WeakMap<Ladder, Map<string, LadderNode>>();
 
@@ -311,6 +306,11 @@ function nodesByIdOf(ladder: Ladder): Map<string, LadderNode> {
   return index;
 }
 
+/**
+ * The ladder findings of one file: one-sided edges it declares (`ladder.inconsistent`) and
+ * roles it names that have no file (`ladder.missing-role`). Settings (severity, off) and the
+ * file's disable comments apply as to every other code.
+ */
 export function ladderDiagnostics(ladder: Ladder, uri: string, settings?: Settings): Diagnostic[] {
   const state = states.get(ladder)?.get(uri);
   if (!state) return [];
