@@ -3,5 +3,3 @@ export const LANGUAGE_ID = 'role-blueprint';
 export const PREVIEW_VIEW_TYPE = 'roleBlueprint.preview';
 /** Context key: a Role Blueprint preview is the active editor (for the lock command's menus). */
 export const PREVIEW_FOCUS_CONTEXT = 'roleBlueprintPreviewFocus';
-/** Extensions of the files a blueprint is saved as; the first is the default. */
-export const BLUEPRINT_SUFFIXES = ['.role.yaml', '.role.yml'] as const;
