@@ -11,7 +11,7 @@ import { codeCacheFile } from '../server/src/lsp/codeCache';
 import { SERVER_EXEC_ARGV } from '../server/src/lsp/protocol';
 import { generateLargeBlueprint, writeRoleFiles } from './generate';
 import { BenchClient, type ServerSpec } from './lspClient';
-import { percentile, renderMarkdownReport, type BenchResult, type DocResult, type SessionResult } from './report';
+import { OURS, percentile, renderMarkdownReport, YLS, type BenchResult, type DocResult, type SessionResult } from './report';
 import { COMPLETION_KINDS, HOVER_KINDS, Scenario, type CompletionKind } from './scenario';
 
 /**
@@ -83,7 +83,7 @@ function serverSpecs(serverBundle: string): ServerSpec[] {
   const defaults = manifestDefaults();
   const profile = flag('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(OUT, 'prof')}`] : [];
   const ours: ServerSpec = {
-    name: 'role-blueprint',
+    name: OURS,
     // As the VS Code client starts it (client/src/ctx.ts).
     nodeArgs: [...profile, ...SERVER_EXEC_ARGV, serverBundle],
     languageId: 'role-blueprint',
@@ -100,7 +100,7 @@ function serverSpecs(serverBundle: string): ServerSpec[] {
     kubernetesCRDStore: { enable: false },
   };
   const yls: ServerSpec = {
-    name: 'yaml-language-server',
+    name: YLS,
     nodeArgs: [path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server')],
     languageId: 'yaml',
     settingsSection: 'yaml',
