@@ -1,10 +1,10 @@
-import { byStart } from '../core/diagnosticUtil';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
+import { byStart } from '../core/diagnosticUtil';
 import { buildLadder, ladderDiagnostics, type LadderFile } from '../core/family/ladder';
 import { readAhead } from './files';
 
