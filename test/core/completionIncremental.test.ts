@@ -27,6 +27,9 @@ function allNames(names: DocumentNames) {
   };
 }
 
+/** The scorecard_summary lists whose entries name rows (or responsibilities) of the document. */
+const SUMMARY_GROUPS = ['responsibilities', 'technical_skills', 'tools', 'kpis'];
+
 suite('completion: work carried over from the previous version', () => {
   test('DocumentNames from the previous version: the same names as read afresh; unchanged sections reused, edited ones read again', () => {
     const first = new DocumentNames(SEED);
@@ -54,6 +57,7 @@ suite('completion: work carried over from the previous version', () => {
     const scenario = new Scenario(99);
     const uri = 'file:///edited.role.yaml';
     let doc = TextDocument.create(uri, 'role-blueprint', 1, SEED);
+    let summaryChecks = 0;
     for (let step = 0; step < 30; step++) {
       doc = TextDocument.update(doc, [scenario.nextEdit(doc.getText()).change], doc.version + 1);
       for (const kind of COMPLETION_KINDS) {
@@ -61,14 +65,22 @@ suite('completion: work carried over from the previous version', () => {
         const fresh = createFeatures(BUILT_IN_CATALOG).completion.getCompletions(doc, position);
         assert.deepEqual(warm.completion.getCompletions(doc, position), fresh, `step ${step}, ${kind}`);
       }
-      // Scorecard names come from the same carried-over names.
-      const summary = doc.getText().indexOf('\nscorecard_summary:');
-      if (summary >= 0) {
-        const line = doc.positionAt(summary + 1).line;
-        const position = { line: line + 2, character: 4 };
-        assert.deepEqual(warm.completion.getCompletions(doc, position), createFeatures(BUILT_IN_CATALOG).completion.getCompletions(doc, position), `step ${step}, summary`);
+      // Scorecard entries are offered the document's own names, the carried-over ones: the
+      // first entry of each scorecard_summary list, after its `- ` (a position in a key, as
+      // before, is offered keys only and reads no names).
+      const lines = doc.getText().split('\n');
+      const summary = lines.indexOf('scorecard_summary:');
+      for (const group of SUMMARY_GROUPS) {
+        const heading = summary < 0 ? -1 : lines.indexOf(`  ${group}:`, summary);
+        if (heading < 0 || !lines[heading + 1]?.startsWith('    - ')) continue;
+        const position = { line: heading + 1, character: '    - '.length };
+        const items = warm.completion.getCompletions(doc, position);
+        assert.ok(items.items.length > 0, `step ${step}, summary ${group}: names offered`);
+        assert.deepEqual(items, createFeatures(BUILT_IN_CATALOG).completion.getCompletions(doc, position), `step ${step}, summary ${group}`);
+        summaryChecks++;
       }
     }
+    assert.ok(summaryChecks >= 30 * SUMMARY_GROUPS.length - 10, `scorecard entries checked ${summaryChecks} times`);
   });
 });
 
