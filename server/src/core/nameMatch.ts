@@ -82,7 +82,6 @@ function hasTokenIn(tokens: readonly string[], token: string): boolean {
 
 /** A name prepared for comparison: computed once per distinct string. */
 interface Prepared {
-  readonly name: string;
   readonly normal: string;
   /** The whole name and each part between "/", "(", ",", "and" …: "MLflow/model registry" → mlflow, model registry. */
   readonly alternatives: readonly string[];
@@ -110,7 +109,7 @@ function prepare(name: string): Prepared {
   }
   let initials = '';
   for (let i = 0; i < normal.length; i++) if (i === 0 || normal.charCodeAt(i - 1) === 32) initials += normal.charAt(i);
-  p = { name, normal, alternatives, tokens: tokensOfNormal(normal), initials };
+  p = { normal, alternatives, tokens: tokensOfNormal(normal), initials };
   if (prepared.size >= MAX_PREPARED) prepared.clear();
   prepared.set(name, p);
   return p;
@@ -119,12 +118,12 @@ function prepare(name: string): Prepared {
 /** Token lists of the parts (alternatives smaller than the whole name). */
 function partTokensOf(p: Prepared): readonly (readonly string[])[] {
   if (p.partTokens) return p.partTokens;
-  const parts = p.name
-    .split(PART_SEPARATOR)
-    .map((part) => normaliseName(part))
-    .filter((part) => part.length > 0 && tokensOfNormal(part).length > 0);
-  // A one-word part must be a real word ("Kubernetes", "IaC"), not "DS".
-  return (p.partTokens = parts.map(tokensOfNormal).filter((t) => t.length < p.tokens.length && (t.length >= 2 || (t.length === 1 && t[0].length >= 3))));
+  // The parts are the alternatives after the whole name (prepare split and normalised them once);
+  // a one-word part must be a real word ("Kubernetes", "IaC"), not "DS".
+  return (p.partTokens = p.alternatives
+    .slice(1)
+    .map(tokensOfNormal)
+    .filter((t) => t.length < p.tokens.length && (t.length >= 2 || (t.length === 1 && t[0].length >= 3))));
 }
 
 const scores = new Map<string, Map<string, number>>();
