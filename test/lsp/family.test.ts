@@ -140,8 +140,16 @@ suite('LSP: a family of roles', () => {
     const readHeld = new Promise<void>((resolve) => (releaseRead = resolve));
     let readStarted!: () => void;
     const readReached = new Promise<void>((resolve) => (readStarted = resolve));
+    // The read the removal starts lists EXAMPLES again: by then the removal has been handled.
+    let examplesListings = 0;
+    let rereadStarted!: () => void;
+    const rereadReached = new Promise<void>((resolve) => (rereadStarted = resolve));
     const fs: ServerFileSystem = {
       ...nodeFileSystem,
+      async readDirectory(dir) {
+        if (dir === EXAMPLES && ++examplesListings === 2) rereadStarted();
+        return nodeFileSystem.readDirectory(dir);
+      },
       async readFile(file) {
         if (file === ANALYST) {
           readStarted();
@@ -155,7 +163,7 @@ suite('LSP: a family of roles', () => {
     await readReached;
     void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(LADDER), name: 'ladder' }] } });
     // The removal is handled (its new read under way) before the held read ends.
-    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    await rereadReached;
     releaseRead();
     assert.deepStrictEqual(await client.request<{ name: string }[]>('workspace/symbol', { query: 'Data Analyst' }), []);
     assert.ok((await client.request<{ name: string }[]>('workspace/symbol', { query: 'Lead MLOps Engineer' })).length > 0, 'the folder that stays is read');
