@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { writeRoleFiles } from '../../bench/generate';
 import { checkFiles, type FileResult } from '../../server/src/cli/checkFiles';
 import { collectRoleFiles } from '../../server/src/cli/files';
-import { cli, tempDir } from './cliTestUtil';
+import { bundledCli, cli, tempDir } from './cliTestUtil';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SEEDS = ['associate-mlops-consultant', 'lead-mlops-engineer', 'mlops-consultant'].map((name) => fs.readFileSync(path.join(ROOT, 'examples', `${name}.role.yaml`), 'utf8'));
@@ -70,7 +70,7 @@ suite('cli check on worker threads', () => {
 
   test('the bundled binary: workers load the bundle itself, output byte-identical to one thread', function () {
     this.timeout(120_000);
-    const bin = path.resolve(ROOT, 'dist/cli.js');
+    const bin = bundledCli();
     const many = tempDir({});
     try {
       // Enough files for one worker at the default threshold.

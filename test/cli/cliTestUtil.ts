@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as esbuild from 'esbuild';
 import { runCli } from '../../server/src/cli/main';
 import type { CliIO } from '../../server/src/cli/io';
 
@@ -27,4 +28,20 @@ export function tempDir(files: Record<string, string>): { dir: string; dispose()
     fs.writeFileSync(path.join(dir, name), content);
   }
   return { dir, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+let bundle: string | undefined;
+
+/**
+ * The CLI bundled as esbuild.mjs bundles dist/cli.js, built from the current sources once per
+ * test run into a temporary folder: a test of the binary never runs a stale dist/.
+ */
+export function bundledCli(): string {
+  if (bundle) return bundle;
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'role-blueprint-cli-'));
+  process.once('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
+  const root = path.join(__dirname, '..', '..');
+  esbuild.buildSync({ absWorkingDir: root, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['main', 'module'], logLevel: 'warning' });
+  bundle = path.join(outdir, 'cli.js');
+  return bundle;
 }
