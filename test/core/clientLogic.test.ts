@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CrashPolicy } from '../../client/src/crashPolicy';
 import { ENUM_VALUES, scanHighlights } from '../../client/src/highlight';
-import { exportFileName, importTargetName, newBlueprintName, skeletonSnippetBody } from '../../client/src/fileNames';
+import { exportFileName, importTargetName, isBlueprintFileName, newBlueprintName, skeletonSnippetBody } from '../../client/src/fileNames';
 import { DEFAULT_SETTINGS, externalWatchTargets, readSettings } from '../../client/src/settings';
 import { statusView } from '../../client/src/statusText';
 import type { DocumentStatus } from '../../server/src/lsp/protocol';
@@ -120,6 +120,11 @@ suite('client file names', () => {
     assert.equal(exportFileName('Untitled-1', 'md'), 'Untitled-1.md');
     assert.equal(newBlueprintName(1), 'new-role.role.yaml');
     assert.equal(newBlueprintName(3), 'new-role-3.role.yaml');
+  });
+
+  test('blueprint files, whose save refreshes the career ladder: *.role.yaml / *.role.yml in any case', () => {
+    for (const name of ['/w/eng.role.yaml', '/w/Eng.ROLE.YML', 'a.role.yml']) assert.ok(isBlueprintFileName(name), name);
+    for (const name of ['/w/eng.yaml', '/w/role.yaml', '/w/eng.role.yaml.bak', '/w/eng.role.json']) assert.ok(!isBlueprintFileName(name), name);
   });
 
   test('the skeleton comes from the shipped snippet file', () => {
