@@ -3,7 +3,7 @@ import type { ParsedBlueprint } from '../parse';
 import { readRole } from '../render/model';
 import { sectionInfo } from '../sections';
 import { normaliseName } from '../strings';
-import { asRecord, root, rowEntries, sectionEntries, skillEntries, SKILL_TIERS } from '../lint/fields';
+import { asRecord, root, rowEntries, sectionEntries, skillEntries } from '../lint/fields';
 
 /**
  * A structured comparison of two blueprints of one family ("Associate" vs "Lead"): what a
@@ -179,7 +179,7 @@ const TIER_RANK: Record<string, number> = { must_have: 30, good_to_have: 20, adv
 const IMPORTANCE_RANK: Record<string, number> = { critical: 3, important: 2, optional: 1 };
 
 function skillItems(parsed: ParsedBlueprint): Item[] {
-  return skillEntries(parsed, SKILL_TIERS).map((entry) => {
+  return skillEntries(parsed).map((entry) => {
     const importance = text(entry.record?.importance);
     return {
       name: entry.name,

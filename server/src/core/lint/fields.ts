@@ -350,8 +350,6 @@ export function groupEntries(value: unknown, path: JsonPath, field = 'name'): Na
   return out;
 }
 
-export { SKILL_TIERS };
-
 // Per section value (kept by the parser while the section is unchanged) and query: its entries,
 // read once for all the rules that list them.
 const entryCache = new WeakMap<object, Map<string, readonly NamedEntry[]>>();
