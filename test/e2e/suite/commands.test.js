@@ -7,12 +7,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
 const {
-  EXTENSION_ID, codeOf, diagnosticsWhen, fixtureUri, lineOf, openBlueprint, readText, scratchCopy, cleanScratch, untilEvent, waitFor, webviewTabs, workspaceRoot,
+  EXTENSION_ID, codeOf, diagnosticsWhen, fixtureUri, lineOf, openBlueprint, readText, scratchCopy, cleanScratch, untilEvent, waitFor, previewTabs, workspaceRoot,
 } = require('./helpers');
-
-const PREVIEW_VIEW_TYPE = 'roleBlueprint.preview';
-
-const previewTabs = () => webviewTabs(PREVIEW_VIEW_TYPE);
 
 suite('commands', () => {
   suiteTeardown(cleanScratch);

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const vscode = require('vscode');
 const {
   EXTENSION_ID, LANGUAGE_ID, codeOf, diagnosticsWhen, exampleUri, fixtureUri, lineOf, openBlueprint, readText, scratchCopy, cleanScratch,
-  untilEvent, waitFor, webviewTabs, workspaceRoot,
+  untilEvent, waitFor, previewTabs, textTabOf, workspaceRoot,
 } = require('./helpers');
 
 const LEAD = 'lead-mlops-engineer.role.yaml';
@@ -49,14 +49,12 @@ function snippetDefaultText(body) {
     .replace(/\$(\d+)/g, (_, stop) => defaults.get(stop) ?? '');
 }
 
-const previewTabs = () => webviewTabs('roleBlueprint.preview');
 const previewTab = (label) => untilEvent(vscode.window.tabGroups.onDidChangeTabs, () => previewTabs().find((t) => t.label === label), `a preview tab "${label}"`);
 /** Reverts `document` and closes its editor, as "Revert and Close" does: no save prompt, nothing written. */
 async function closeWithoutSaving(document) {
   await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
-const textTabOf = (uri) => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
 
 suite('features', () => {
   suiteTeardown(cleanScratch);

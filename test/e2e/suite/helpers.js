@@ -106,6 +106,12 @@ const allTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs)
 /** Webview tabs of one view type; VS Code may prefix the view type with the extension's id. */
 const webviewTabs = (viewType) => allTabs().filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
 
+/** The tabs of the blueprint preview. */
+const previewTabs = () => webviewTabs('roleBlueprint.preview');
+
+/** The text editor tab of `uri`, if one is open. */
+const textTabOf = (uri) => allTabs().find((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString());
+
 /** A workspace file's text. */
 const readText = async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
@@ -128,5 +134,5 @@ function lineOf(document, text, from = 0) {
 
 module.exports = {
   EXTENSION_ID, LANGUAGE_ID, workspaceRoot, fixtureUri, exampleUri, waitFor, untilEvent, codeOf, diagnosticsWhen,
-  scratchCopy, cleanScratch, openBlueprint, lineOf, webviewTabs, readText,
+  scratchCopy, cleanScratch, openBlueprint, lineOf, webviewTabs, previewTabs, textTabOf, readText,
 };
