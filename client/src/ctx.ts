@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageclient/node';
 import { SERVER_EXEC_ARGV, ServerStatusNotification } from '../../server/src/lsp/protocol';
 import { Config } from './config';
-import { LANGUAGE_ID } from './constants';
+import { BLUEPRINT_GLOB, LANGUAGE_ID } from './constants';
 import { CrashPolicy } from './crashPolicy';
 import { externalWatchTargets } from './settings';
 import { StatusItem } from './status';
@@ -166,8 +166,8 @@ export class Ctx {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { language: LANGUAGE_ID },
-        { scheme: 'file', pattern: '**/*.role.{yaml,yml}' },
-        { scheme: 'untitled', pattern: '**/*.role.{yaml,yml}' },
+        { scheme: 'file', pattern: BLUEPRINT_GLOB },
+        { scheme: 'untitled', pattern: BLUEPRINT_GLOB },
       ],
       // The server registers its configuration section and a watcher for the workspace's JSON and
       // YAML files itself (dynamic registration); `#watchExternalFiles` covers files outside it.

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { CompareRequest } from '../../../server/src/lsp/protocol';
+import { BLUEPRINT_GLOB } from '../constants';
 import type { CommandFactory } from '../ctx';
 import { familyPage, familyWebviewOptions } from '../family/panel';
 import type { PreviewManager } from '../preview/manager';
 import { baseName, targetBlueprint } from './target';
 
 export const COMPARE_VIEW_TYPE = 'roleBlueprint.compare';
-const ROLE_FILES = '**/*.role.{yaml,yml}';
 
 /**
  * "Compare with…": the blueprint in the editor (A) against another role file of the workspace
@@ -43,7 +43,7 @@ export function compareWith(previews: PreviewManager): CommandFactory {
 }
 
 async function pickOther(a: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const files = (await vscode.workspace.findFiles(ROLE_FILES, '**/node_modules/**')).filter((f) => f.toString() !== a.toString());
+  const files = (await vscode.workspace.findFiles(BLUEPRINT_GLOB, '**/node_modules/**')).filter((f) => f.toString() !== a.toString());
   if (files.length === 0) {
     void vscode.window.showInformationMessage('There is no other role file (*.role.yaml) in the workspace to compare with.');
     return undefined;
