@@ -1,7 +1,7 @@
 // Features that were only unit-tested, run as a user (or a keybinding) runs them in the
 // packaged extension: New Blueprint, Import from WordPress, go to definition / references /
 // workspace symbols / folding / semantic tokens, a content-lint quick fix, live rule settings,
-// the preview in the editor's group with its lock, and Show Output.
+// the preview in the editor's group with its lock, Show Output, and catalogs named in the settings.
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -317,6 +317,51 @@ suite('features', () => {
     const after = await diagnosticsWhen(uri, (all) => all.length === before.length, 'the diagnostics to come back');
     assert.deepEqual(after.map((d) => [codeOf(d), ...at(d.range)]), before.map((d) => [codeOf(d), ...at(d.range)]));
   });
+
+  // NEW (review round): roleBlueprint.catalogs was tested through the LSP only, with the file
+  // events sent by the test; here VS Code's own watchers deliver them (the server's registered
+  // watcher inside the workspace, the client's for a file outside it).
+  for (const [where, catalogAt, settingOf] of [
+    ['a workspace catalog named by a relative path', () => vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'catalogs', 'team.yaml'), () => 'scratch/catalogs/team.yaml'],
+    ['a catalog outside the workspace named by an absolute path', () => vscode.Uri.joinPath(workspaceRoot(), '..', 'outside-team-catalog.yaml'), (uri) => uri.fsPath],
+  ]) {
+    test(`roleBlueprint.catalogs: ${where} adds its KPI names to completion; an edit of the file on disk applies without a restart`, async () => {
+      const catalog = catalogAt();
+      const writeCatalog = (name) => vscode.workspace.fs.writeFile(catalog, new TextEncoder().encode(`kpis:\n  - name: ${name}\n    measures: Share of time the herd is up\n`));
+      await writeCatalog('Zebra uptime ratio');
+      const uri = await scratchCopy('kpi-frequency.role.yaml');
+      const { document } = await openBlueprint(uri);
+      // A new KPI row at the end of the file; completion at the end of its name.
+      const row = document.lineCount - 1;
+      assert.equal(document.lineAt(row).text, '', 'the fixture ends with a newline');
+      const typeName = async (prefix) => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(uri, document.lineAt(row).range, `  - name: ${prefix}`);
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        return new vscode.Position(row, `  - name: ${prefix}`.length);
+      };
+      const labels = async (position) => (await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, position)).items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      const configuration = () => vscode.workspace.getConfiguration('roleBlueprint');
+      try {
+        let position = await typeName('Zeb');
+        assert.ok(!(await labels(position)).includes('Zebra uptime ratio'), 'not offered before the setting names the catalog');
+        await configuration().update('catalogs', [settingOf(catalog)], vscode.ConfigurationTarget.Workspace);
+        await waitFor(async () => (await labels(position)).includes('Zebra uptime ratio'), 'the catalog KPI in completion', 20000, 200);
+
+        await writeCatalog('Yak herd availability');
+        position = await typeName('Yak');
+        const after = await waitFor(async () => {
+          const offered = await labels(position);
+          return offered.includes('Yak herd availability') && offered;
+        }, 'the edited catalog KPI in completion', 20000, 200);
+        assert.ok(!after.includes('Zebra uptime ratio'), 'the name edited away is gone');
+      } finally {
+        await configuration().update('catalogs', undefined, vscode.ConfigurationTarget.Workspace);
+        await closeWithoutSaving(document);
+        await vscode.workspace.fs.delete(catalog).then(undefined, () => {});
+      }
+    });
+  }
 
   test('Open Preview opens in the editor\'s own group; a locked preview keeps its file while an unlocked one follows the editor', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
