@@ -349,9 +349,13 @@ suite('snippets: role-blueprint.code-snippets.json', () => {
 
   test("the skeleton's defaults do not contradict each other: its level fits its years and authority", () => {
     const text = expandSnippet(byPrefix.get('blueprint')!.body);
-    const doc = TextDocument.create('untitled:new-role.role.yaml', 'role-blueprint', 1, text);
-    const levelFindings = createLanguageService().computeDiagnostics(doc).filter((d) => String(d.code).startsWith('level.'));
-    assert.deepStrictEqual(levelFindings.map((d) => `${d.range.start.line + 1}: ${String(d.code)}`), []);
+    const levelFindings = (blueprint: string) =>
+      createLanguageService()
+        .computeDiagnostics(TextDocument.create('untitled:new-role.role.yaml', 'role-blueprint', 1, blueprint))
+        .filter((d) => String(d.code).startsWith('level.'));
+    assert.deepStrictEqual(levelFindings(text).map((d) => `${d.range.start.line + 1}: ${String(d.code)}`), []);
+    // The rules do read the skeleton: the same defaults under an intern level contradict it.
+    assert.deepStrictEqual(levelFindings(text.replace(/^( {2}level: ).*$/m, '$1intern')).map((d) => String(d.code)).sort(), ['level.budget-authority', 'level.years-mismatch']);
   });
 
   test('the tab stops of the skeleton are numbered 1..n without gaps', () => {
