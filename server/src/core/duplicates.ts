@@ -54,12 +54,6 @@ export function rowsOfKind(value: unknown, kind: RowKind): NamedRow[] {
   return rows;
 }
 
-/** Every row whose name must be unique, grouped by the namespace it must be unique in. */
-export function namedRows(value: unknown): NamedRow[][] {
-  if (!value || typeof value !== 'object') return [];
-  return ROW_KINDS.map((kind) => rowsOfKind(value, kind));
-}
-
 /** A repeated name: the row that repeats it and the first row with it. */
 interface Repeat {
   readonly row: NamedRow;
@@ -84,8 +78,9 @@ function repeats(rows: readonly NamedRow[]): readonly Repeat[] {
 
 export function duplicateDiagnostics(parsed: ParsedBlueprint, doc: ITextDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const rows of namedRows(parsed.value)) {
-    for (const { row, earlier } of repeats(rows)) {
+  // Names are unique within each namespace: a kind's rows (no rows when the value is no mapping).
+  for (const kind of ROW_KINDS) {
+    for (const { row, earlier } of repeats(rowsOfKind(parsed.value, kind))) {
       const here = locate(parsed, row.path);
       const there = locate(parsed, earlier.path);
       if (!here?.node) continue;
