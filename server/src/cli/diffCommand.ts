@@ -4,7 +4,7 @@ import { diffBlueprints } from '../core/family/diff';
 import { diffToHtml, diffToMarkdown } from '../core/family/diffRender';
 import { parseArgs } from './args';
 import { readBlueprint } from './files';
-import { CliError, ExitCode, writeFileAtomic, type CliIO } from './io';
+import { CliError, ExitCode, writeOutput, type CliIO } from './io';
 
 const HELP = `Usage: role-blueprint diff A B [--format markdown|json|html] [-o OUT] [--force]
 
@@ -44,7 +44,6 @@ export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
   const [a, b] = args.positionals.map((name) => readBlueprint(path.resolve(io.cwd, name), parser, name));
   const diff = diffBlueprints(a, b);
   const rendered = format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : format === 'html' ? diffToHtml(diff) : diffToMarkdown(diff);
-  if (output) writeFileAtomic(path.resolve(io.cwd, output), rendered, { force: args.flags.has('force') });
-  else io.out(rendered);
+  writeOutput(io, rendered, output, args.flags.has('force'));
   return ExitCode.ok;
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { ImportError, formatReport, importBlueprint } from '../core/importer';
 import { parseArgs } from './args';
 import { readTextFile } from './files';
-import { CliError, ExitCode, writeFileAtomic, type CliIO } from './io';
+import { CliError, ExitCode, writeOutput, type CliIO } from './io';
 
 const HELP = `Usage: role-blueprint import SOURCE [-o OUT.role.yaml] [--force]
 
@@ -56,8 +56,7 @@ export async function importCommand(argv: string[], io: ImportIO): Promise<numbe
     throw error;
   }
   const output = args.values.get('output');
-  if (output) writeFileAtomic(path.resolve(io.cwd, output), result.yaml, { force: args.flags.has('force') });
-  else io.out(result.yaml);
+  writeOutput(io, result.yaml, output, args.flags.has('force'));
   for (const line of formatReport(result.report)) io.err(`${line}\n`);
   return ExitCode.ok;
 }

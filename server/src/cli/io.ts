@@ -43,3 +43,9 @@ export function writeFileAtomic(file: string, content: string, options: { force:
     throw new CliError(`cannot write ${file}: ${(error as Error).message}`);
   }
 }
+
+/** `text` into the file `output` names (relative to the working folder; replacing one only with `force`), or to standard output without one. */
+export function writeOutput(io: CliIO, text: string, output: string | undefined, force: boolean): void {
+  if (output) writeFileAtomic(path.resolve(io.cwd, output), text, { force });
+  else io.out(text);
+}

@@ -5,7 +5,7 @@ import { ladderToHtml, ladderToMermaid } from '../core/family/ladderRender';
 import { BlueprintParser } from '../core/parse';
 import { parseArgs } from './args';
 import { collectRoleFiles, readBlueprint } from './files';
-import { CliError, ExitCode, writeFileAtomic, type CliIO } from './io';
+import { CliError, ExitCode, writeOutput, type CliIO } from './io';
 
 const HELP = `Usage: role-blueprint ladder FILES|DIRS|GLOBS... [--format html|json|mermaid] [-o OUT] [--force]
 
@@ -46,7 +46,6 @@ export async function ladderCommand(argv: string[], io: CliIO): Promise<number> 
   const ladderFiles: LadderFile[] = files.map((file) => ({ uri: pathToFileURL(file).href, parsed: readBlueprint(file, parser, path.relative(io.cwd, file) || file) }));
   const ladder = buildLadder(ladderFiles);
   const rendered = format === 'json' ? JSON.stringify(ladderToJson(ladder), null, 2) + '\n' : format === 'mermaid' ? ladderToMermaid(ladder) : ladderToHtml(ladder);
-  if (output) writeFileAtomic(path.resolve(io.cwd, output), rendered, { force: args.flags.has('force') });
-  else io.out(rendered);
+  writeOutput(io, rendered, output, args.flags.has('force'));
   return ExitCode.ok;
 }

@@ -4,7 +4,7 @@ import { createLanguageService } from '../core';
 import { postingJsonLd, postingToHtml } from '../core/family/posting';
 import { parseArgs } from './args';
 import { readTextFile } from './files';
-import { CliError, ExitCode, writeFileAtomic, type CliIO } from './io';
+import { CliError, ExitCode, writeOutput, type CliIO } from './io';
 
 const HELP = `Usage: role-blueprint render FILE [--format html|markdown|jobposting|jsonld] [-o OUT] [--force]
 
@@ -43,7 +43,6 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
     rendered = service.render(doc, format === 'html' ? 'document' : 'markdown');
   }
   if (rendered === undefined) throw new CliError(`${args.positionals[0]} is larger than the ${service.settings.maxFileSize}-character limit`);
-  if (output) writeFileAtomic(path.resolve(io.cwd, output), rendered, { force: args.flags.has('force') });
-  else io.out(rendered);
+  writeOutput(io, rendered, output, args.flags.has('force'));
   return ExitCode.ok;
 }
