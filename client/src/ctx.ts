@@ -41,7 +41,7 @@ const CLIENT_NAME = 'Role Blueprint';
 /**
  * Owns the language client, the output channel, the status item and the configuration, and
  * (re)registers the commands as the client starts and stops. Two cleanup lists: one lives as
- * long as the extension, the other dies with each client (restart).
+ * long as the extension (its subscriptions), the other dies with each client (restart).
  */
 export class Ctx {
   readonly config = new Config();
@@ -49,7 +49,6 @@ export class Ctx {
   readonly status: StatusItem;
   #client: LanguageClient | undefined;
   readonly #crashPolicy = new CrashPolicy();
-  readonly #extCleanup: vscode.Disposable[] = [];
   #clientCleanup: vscode.Disposable[] = [];
   readonly #commandRegistrations: vscode.Disposable[] = [];
   #commands: Record<string, CommandFactory> = {};
@@ -92,7 +91,6 @@ export class Ctx {
   }
 
   pushExtCleanup(...disposables: vscode.Disposable[]): void {
-    this.#extCleanup.push(...disposables);
     this.extension.subscriptions.push(...disposables);
   }
 
