@@ -7,7 +7,7 @@
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 const {
-  EXTENSION_ID, LANGUAGE_ID, codeOf, diagnosticsWhen, exampleUri, fixtureUri, lineOf, openBlueprint, readText, scratchCopy, cleanScratch,
+  EXTENSION_ID, LANGUAGE_ID, codeOf, complete, diagnosticsWhen, exampleUri, fixtureUri, labelOf, lineOf, openBlueprint, readText, scratchCopy, cleanScratch,
   untilEvent, waitFor, previewTabs, textTabOf, workspaceRoot,
 } = require('./helpers');
 
@@ -340,7 +340,7 @@ suite('features', () => {
         assert.ok(await vscode.workspace.applyEdit(edit));
         return new vscode.Position(row, `  - name: ${prefix}`.length);
       };
-      const labels = async (position) => (await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, position)).items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      const labels = async (position) => (await complete(uri, position)).map(labelOf);
       const configuration = () => vscode.workspace.getConfiguration('roleBlueprint');
       try {
         let position = await typeName('Zeb');

@@ -126,6 +126,15 @@ async function openBlueprint(uri) {
   return { document, editor };
 }
 
+/** A completion item's label text (a label may be a string or a { label, detail, description }). */
+const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+/** The completion items VS Code gets from the extension at `position`. */
+async function complete(uri, position) {
+  const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, position);
+  return list.items;
+}
+
 /** The 0-based line of the first line of `document` (from line `from` on) equal to `text` (after trimming its end). */
 function lineOf(document, text, from = 0) {
   for (let line = from; line < document.lineCount; line++) if (document.lineAt(line).text.trimEnd() === text) return line;
@@ -134,5 +143,5 @@ function lineOf(document, text, from = 0) {
 
 module.exports = {
   EXTENSION_ID, LANGUAGE_ID, workspaceRoot, fixtureUri, exampleUri, waitFor, untilEvent, codeOf, diagnosticsWhen,
-  scratchCopy, cleanScratch, openBlueprint, lineOf, webviewTabs, previewTabs, textTabOf, readText,
+  scratchCopy, cleanScratch, openBlueprint, lineOf, webviewTabs, previewTabs, textTabOf, readText, labelOf, complete,
 };

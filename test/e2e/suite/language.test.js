@@ -5,10 +5,9 @@
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 const {
-  EXTENSION_ID, codeOf, diagnosticsWhen, exampleUri, fixtureUri, lineOf, openBlueprint, scratchCopy, cleanScratch,
+  EXTENSION_ID, codeOf, complete, diagnosticsWhen, exampleUri, fixtureUri, labelOf, lineOf, openBlueprint, scratchCopy, cleanScratch,
 } = require('./helpers');
 
-const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
 const textOf = (insertText) => (insertText instanceof vscode.SnippetString ? insertText.value : String(insertText ?? ''));
 const hoverText = (hovers) =>
   hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
@@ -19,11 +18,6 @@ async function insertLine(document, line, text) {
   edit.insert(document.uri, new vscode.Position(line, 0), `${text}\n`);
   assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was applied');
   return document;
-}
-
-async function complete(uri, position) {
-  const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, position);
-  return list.items;
 }
 
 suite('language features', () => {
