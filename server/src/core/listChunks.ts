@@ -78,8 +78,9 @@ export function scanLines(text: string): Line[] {
   return lines;
 }
 
-function keyOfLine(line: string): string {
-  const raw = line.trim().replace(/[ \t]*:[ \t]*$/, '');
+/** The key of a `key: …` line (indented or not, after a BOM), unquoted; '' when it has none. */
+export function keyOfLine(line: string): string {
+  const raw = line.replace(/^\ufeff/, '').trimStart().match(/^("[^"\n]*"|'[^'\n]*'|[^:]+?)[ \t]*:/)?.[1] ?? '';
   return /^["']/.test(raw) ? raw.slice(1, -1) : raw;
 }
 
@@ -294,15 +295,13 @@ export function withOwnedList(root: ParsedNode, path: readonly string[]): { root
   return undefined;
 }
 
-/** The list node at `path` below the section's root map, with the chain of collections above it. */
-export function findList(root: ParsedNode | null, path: readonly string[]): { list: YAMLSeq<ParsedNode>; ancestors: (YAMLMap | YAMLSeq)[] } | undefined {
-  const ancestors: (YAMLMap | YAMLSeq)[] = [];
+/** The list node at `path` below the section's root map. */
+export function findList(root: ParsedNode | null, path: readonly string[]): YAMLSeq<ParsedNode> | undefined {
   let node: unknown = root;
   for (const key of path) {
     if (!isMap(node)) return undefined;
-    ancestors.push(node);
     const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
     node = pair?.value;
   }
-  return isSeq(node) ? { list: node as YAMLSeq<ParsedNode>, ancestors } : undefined;
+  return isSeq(node) ? (node as YAMLSeq<ParsedNode>) : undefined;
 }

@@ -10,7 +10,7 @@ import {
   type ParsedNode,
   type Scalar,
 } from 'yaml';
-import { findList, frameOffsetMapper, hasAlias, moveRanges, movedTree, sectionLayout, shiftedClone, withOwnedList, type SectionLayout } from './listChunks';
+import { findList, frameOffsetMapper, hasAlias, keyOfLine, moveRanges, movedTree, sectionLayout, shiftedClone, withOwnedList, type SectionLayout } from './listChunks';
 import { detachedCopy } from './strings';
 import type { JsonPath } from './types';
 
@@ -224,15 +224,16 @@ function isPlainResult(result: ChunkResult, text: string): boolean {
   return result.errors.length === 0 && result.warnings.length === 0 && 'value' in result.js && !(text.includes('*') && hasAlias(result.contents));
 }
 
-/** The key of a top-level chunk: its first line that is not a comment, up to the colon. */
+/** The key of a top-level chunk: that of its first line that is not a comment. */
 function chunkKey(chunkText: string): string {
-  let start = 0;
-  while (chunkText.charCodeAt(start) === 35 /* # */ || chunkText.charCodeAt(start) === 0xfeff) {
+  let start = chunkText.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (chunkText.charCodeAt(start) === 35 /* # */) {
     const newline = chunkText.indexOf('\n', start);
     if (newline === -1) return '';
     start = newline + 1;
   }
-  return chunkText.slice(start, chunkText.indexOf(':', start));
+  const end = chunkText.indexOf('\n', start);
+  return keyOfLine(chunkText.slice(start, end === -1 ? chunkText.length : end));
 }
 
 /** True when a blank line ends just before `offset`: the item there has `spaceBefore`. */
@@ -284,11 +285,11 @@ function seededPieces(text: string, layout: SectionLayout, whole: ChunkResult): 
   const items = new Map<string, ItemPiece>();
   const value = 'value' in whole.js ? whole.js.value : undefined;
   for (const cut of layout.lists) {
-    const found = findList(whole.contents, cut.path);
+    const list = findList(whole.contents, cut.path);
     const values = valueAt(value, cut.path);
-    if (!found || !Array.isArray(values) || found.list.items.length !== cut.itemStarts.length + 1) continue;
+    if (!list || !Array.isArray(values) || list.items.length !== cut.itemStarts.length + 1) continue;
     cut.itemStarts.forEach((start, i) => {
-      const node = found.list.items[i + 1];
+      const node = list.items[i + 1];
       const itemText = text.slice(start, cut.itemStarts[i + 1] ?? cut.end);
       items.set(itemText, { node, offset: start, spaceBefore: node.spaceBefore === true, js: values[i + 1] });
     });

@@ -1,4 +1,4 @@
-import { KEEP_CHOMPING, scanLines, type Line } from './listChunks';
+import { KEEP_CHOMPING, keyOfLine, scanLines, type Line } from './listChunks';
 import { splitTopLevel } from './parse';
 import { TOP_LEVEL_ORDER } from './sections';
 
@@ -36,11 +36,6 @@ export interface TopLevelLayout {
 const isBlank = (line: Line): boolean => line.text.trim() === '';
 const isColumnZeroComment = (line: Line): boolean => line.text.startsWith('#') || (line.start === 0 && line.text.startsWith('\ufeff#'));
 
-function keyOf(line: string): string {
-  const raw = line.replace(/^\ufeff/, '').match(/^("[^"\n]*"|'[^'\n]*'|[^:]+?)[ \t]*:/)?.[1] ?? '';
-  return /^["']/.test(raw) ? raw.slice(1, -1) : raw;
-}
-
 /** The chunks of a plain block-mapping document; undefined for any other shape. */
 export function topLevelLayout(text: string): TopLevelLayout | undefined {
   const starts = splitTopLevel(text);
@@ -74,7 +69,7 @@ export function topLevelLayout(text: string): TopLevelLayout | undefined {
     const bodyEnd = Math.min(end, lines[last].next);
     // Under a keep-chomping block scalar (`|+`) trailing blank lines are part of the value.
     const keepsTrailingLines = KEEP_CHOMPING.test(text.slice(start, bodyEnd));
-    return { key: keyOf(lines[keyLine].text), start, bodyEnd: keepsTrailingLines ? end : bodyEnd, end, keepsTrailingLines };
+    return { key: keyOfLine(lines[keyLine].text), start, bodyEnd: keepsTrailingLines ? end : bodyEnd, end, keepsTrailingLines };
   });
   return { text, eol: text.includes('\r\n') ? '\r\n' : '\n', chunks, footerStart };
 }
