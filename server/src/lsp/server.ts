@@ -1,4 +1,3 @@
-import { byStart } from '../core/diagnosticUtil';
 import * as path from 'node:path';
 import {
   DidChangeConfigurationNotification,
@@ -24,6 +23,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { version as serverVersion } from '../../../package.json';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
 import { CODE_ACTION_KINDS } from '../core/codeActions';
+import { byStart } from '../core/diagnosticUtil';
 import { computeCompleteness } from '../core/render';
 import { diffBlueprints } from '../core/family/diff';
 import { diffToHtml } from '../core/family/diffRender';

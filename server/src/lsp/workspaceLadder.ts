@@ -45,7 +45,7 @@ function ladderSignature(parsed: ParsedBlueprint): string {
  */
 export class WorkspaceLadder {
   #built: { readonly files: readonly LadderFile[]; readonly ladder: Ladder; readonly shape: string } | undefined;
-  /** False until the files found by the workspace scan are parsed (see `prepare`). */
+  /** False until the workspace scan is done (see `scanDone`): a ladder before it would miss files. */
   #ready = false;
 
   constructor(
