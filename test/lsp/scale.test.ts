@@ -36,13 +36,15 @@ suite('LSP server on a workspace of 10,000 role files', () => {
 
   test('every file is indexed once, the loop is cut, and requests are answered meanwhile', async function () {
     this.timeout(180_000);
-    const indexed = client.statuses.next((s) => s.quiescent);
+    let scanDone = false;
+    const indexed = client.statuses.next((s) => s.quiescent).then(() => (scanDone = true));
     await client.initialize(PUSH_CAPABILITIES, [pathToFileURL(root).href]);
     // While the scan runs, an opened document is still checked.
     const uri = pathToFileURL(join(root, 'draft.role.yaml')).href;
     const checked = client.nextDiagnostics(uri);
     client.open(uri, 'blueprint: 1\nrole:\n  titel: Draft\n');
     assert.ok((await checked).diagnostics.some((d) => d.code === 'schema.unknown-key'));
+    assert.strictEqual(scanDone, false, 'checked while the scan was still running, not after it');
     await indexed;
     const last = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: `Tool${ROLE_FILES - 1}` });
     assert.deepStrictEqual(last.map((s) => s.name), [`Tool${ROLE_FILES - 1}`]);
