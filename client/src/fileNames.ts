@@ -1,10 +1,10 @@
 /** File names the commands propose. Pure, so the naming rules are unit-tested. */
 
-const BLUEPRINT_SUFFIX = /\.role\.ya?ml$/i;
+import { ROLE_FILE_NAME } from '../../server/src/core/types';
 
 /** `*.role.yaml` / `*.role.yml`, any case. */
 export function isBlueprintFileName(name: string): boolean {
-  return BLUEPRINT_SUFFIX.test(name);
+  return ROLE_FILE_NAME.test(name);
 }
 
 /** `eng.wp.json` → `eng.role.yaml`, `Page.HTML` → `Page.role.yaml`. */
@@ -15,7 +15,7 @@ export function importTargetName(sourceName: string): string {
 
 /** `eng.role.yaml` → `eng.html` / `eng.md` / `eng.posting.html`; other names just swap their last extension. */
 export function exportFileName(blueprintName: string, extension: 'html' | 'md' | 'posting.html' | 'jsonld'): string {
-  const base = blueprintName.replace(BLUEPRINT_SUFFIX, '').replace(/\.ya?ml$/i, '') || 'blueprint';
+  const base = blueprintName.replace(ROLE_FILE_NAME, '').replace(/\.ya?ml$/i, '') || 'blueprint';
   return `${base}.${extension}`;
 }
 

@@ -2,10 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import type { BlueprintParser, ParsedBlueprint } from '../core/parse';
-import { defaultSettings } from '../core/types';
+import { defaultSettings, ROLE_FILE_NAME } from '../core/types';
 import { CliError } from './io';
 
-const ROLE_FILE = /\.role\.ya?ml$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', '.tools', '.e2e']);
 
 /**
@@ -67,7 +66,7 @@ function walk(dir: string, found: Set<string>, visited: Set<string>): void {
       }
     }
     if (isDir && !SKIPPED_DIRS.has(entry.name)) walk(full, found, visited);
-    else if (isFile && ROLE_FILE.test(entry.name)) found.add(full);
+    else if (isFile && ROLE_FILE_NAME.test(entry.name)) found.add(full);
   }
 }
 

@@ -1,5 +1,8 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 
+/** The name of a role blueprint file: `*.role.yaml` or `*.role.yml`, in any case. */
+export const ROLE_FILE_NAME = /\.role\.ya?ml$/i;
+
 /**
  * The text document the core reads. Both `vscode-languageserver-textdocument`'s TextDocument
  * and VS Code's TextDocument satisfy it, so hosts pass what they have.

@@ -31,6 +31,7 @@ import { ladderToHtml } from '../core/family/ladderRender';
 import { postingJsonLd, postingToHtml } from '../core/family/posting';
 import { findSection } from '../core/parse';
 import { filterWorkspaceSymbols, pairOf, scalarText } from '../core/symbols';
+import { ROLE_FILE_NAME } from '../core/types';
 import { isRecord } from '../core/values';
 import { nodeFileSystem, pathToUri, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
 import {
@@ -56,7 +57,7 @@ import { readServerSettings, type ServerSettings } from './settings';
 import { OrgSchemaHost } from './orgSchemaHost';
 import { MAX_LADDER_FILES, WorkspaceLadder } from './workspaceLadder';
 import { WorkspaceRoles } from './workspaceRoles';
-import { ROLE_FILE_NAME, scanRoleFiles, yieldToEventLoop } from './workspaceScan';
+import { scanRoleFiles, yieldToEventLoop } from './workspaceScan';
 
 /**
  * The Role Blueprint language server: thin LSP handlers over the pure core. Each handler gets

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { ROLE_FILE_NAME } from '../core/types';
 import type { ServerFileSystem } from './fileSystem';
 
 /**
@@ -7,7 +8,6 @@ import type { ServerFileSystem } from './fileSystem';
  * and yields to the event loop between folders and files so requests are answered meanwhile.
  */
 
-export const ROLE_FILE_NAME = /\.role\.ya?ml$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.tools', '.e2e', '.vscode-test']);
 
 export interface ScanOptions {
