@@ -80,8 +80,11 @@ suite('LSP: a family of roles', () => {
     // As in the editor: a role file is open and the ladder is asked for at once, before the
     // scan of the folder is done; a ladder of the open file alone would be wrong.
     client = TestClient.inProcess();
+    let scanDone = false;
+    void client.statuses.next((s) => s.quiescent).then(() => (scanDone = true));
     await client.initialize(PUSH_CAPABILITIES, [uriOf(EXAMPLES)]);
     client.open(uriOf(LEAD), readFileSync(LEAD, 'utf8'));
+    assert.strictEqual(scanDone, false, 'asked before the scan ended');
     const [ladder, compared, symbols] = await Promise.all([
       client.request<LadderResult>('roleBlueprint/ladder', {}),
       client.request<CompareResult | null>('roleBlueprint/compare', { uriA: uriOf(ASSOCIATE), uriB: uriOf(LEAD) }),
