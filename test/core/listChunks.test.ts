@@ -67,9 +67,57 @@ suite('list chunks: parsing an edited document from pieces', () => {
     assert.equal(after.length, before.length);
     assert.equal(after[0], before[0], 'the first item is the same node');
     assert.equal(after[1], before[1], 'an item above the edit is the same node');
-    assert.notEqual(after[after.length - 1], before[before.length - 1], 'an item below the edit moved, so it is a moved copy');
+    // The edit made the items below it start later: the same nodes, moved in place.
+    assert.equal(after[after.length - 1], before[before.length - 1], 'an item below the edit keeps its node');
     assert.notEqual(findSection(second, 'tools')?.valueNode, findSection(first, 'tools')?.valueNode);
     assert.equal(findSection(second, 'kpis')?.valueNode, findSection(first, 'kpis')?.valueNode, 'an untouched section keeps its nodes');
+  });
+
+  suite('items are moved in place only where no result of the version holds them', () => {
+    // Each case ends with a version where the section whose nodes were at risk is the live one.
+    // The tools chunk as the parser cuts it: with the comment above its key.
+    const TOOLS = SEED.slice(SEED.indexOf('\n# 10)') + 1, SEED.indexOf('\n# 11)') + 1);
+    /** TOOLS with its nth `use:` longer: the items below it move. */
+    const toolsEdited = (nth: number, mark = 'edited') => replaceLine(TOOLS, /^ {4}use: /, (line) => `${line} (${mark})`, nth);
+    const withTools = (tools: string) => SEED.replace(TOOLS, tools);
+
+    test('a repeated section parsed from the pieces of one this version reuses', () => {
+      const parser = new BlueprintParser();
+      checkVersion(parser, SEED, 1, 'open');
+      checkVersion(parser, `${SEED}${toolsEdited(2)}`, 2, 'a second, different tools section');
+    });
+
+    test('two repeated sections both changed take the previous pieces once', () => {
+      const parser = new BlueprintParser();
+      checkVersion(parser, SEED, 1, 'open');
+      checkVersion(parser, `${withTools(toolsEdited(2))}${toolsEdited(3, 'other')}`, 2, 'both tools sections differ from the one before');
+    });
+
+    test('a section whose pieces were moved is not reused for a repeat of its old text', () => {
+      const parser = new BlueprintParser();
+      checkVersion(parser, SEED, 1, 'open');
+      checkVersion(parser, `${withTools(toolsEdited(2))}${TOOLS}`, 2, 'tools edited, and repeated as it was');
+      checkVersion(parser, `${withTools('')}${TOOLS}`, 3, 'the edited one removed: the repeat is the tools section');
+    });
+
+    test('pieces shared by repeated sections are copied, not moved', () => {
+      const parser = new BlueprintParser();
+      checkVersion(parser, `${SEED}${TOOLS}`, 1, 'open with tools twice');
+      // The second is parsed from the first one's pieces, and shares the items above its edit.
+      checkVersion(parser, `${SEED}${toolsEdited(2)}`, 2, 'the second edited');
+      // An edit of the first above those items moves them, in the first section only.
+      checkVersion(parser, `${withTools(toolsEdited(0, 'other'))}${toolsEdited(2)}`, 3, 'the first edited');
+      checkVersion(parser, `${withTools('')}${toolsEdited(2)}`, 4, 'the first removed: the second is the tools section');
+    });
+
+    test('a repeated item text is moved once and copied for its other place', () => {
+      const parser = new BlueprintParser();
+      const items = TOOLS.split(/(?=^ {2}- )/m);
+      const withRepeat = withTools([...items, items[3]].join(''));
+      checkVersion(parser, withRepeat, 1, 'open');
+      const edited = replaceLine(withRepeat, /^ {4}use: /, (line) => `${line} (edited)`, 0);
+      checkVersion(parser, edited, 2, 'an edit above both copies');
+    });
   });
 
   test('the benchmark edits on the seeds and a generated 2,000-line blueprint', function () {

@@ -198,13 +198,18 @@ function keyText(node: ParsedNode | null): string | undefined {
   return undefined;
 }
 
-/** An item of a big list, parsed on its own; its node's ranges are section offsets for an item at `offset`. */
+/**
+ * An item of a big list, parsed on its own; its node's ranges are section offsets for an item at
+ * `offset`. When an edit moves the item, its node is moved with it in place where that is safe
+ * (see PieceMoves), so `offset` and `spaceBefore` change with the node's ranges.
+ */
 interface ItemPiece {
   readonly node: ParsedNode;
-  readonly offset: number;
-  readonly spaceBefore: boolean;
+  offset: number;
+  spaceBefore: boolean;
   readonly js: unknown;
 }
+
 
 /** A section's frame (its text with big lists cut to their first item), parsed; `plain` when nothing in it stops cutting. */
 interface FramePiece {
@@ -266,14 +271,14 @@ function valueAt(value: unknown, path: readonly string[]): unknown {
  * whole otherwise, which then seeds its pieces for the next edit; any piece that is not plain
  * means a whole parse.
  */
-function parseSection(sliced: string, previous: SectionPieces | undefined, editable: boolean): ChunkResult {
+function parseSection(sliced: string, previous: SectionPieces | undefined, editable: boolean, moveInPlace: boolean): ChunkResult {
   // The strings of a parse are slices of its text, and the results of an edited document live on
   // across versions: parsing a slice of the document would keep each version's whole text alive.
   const text = editable ? detachedCopy(sliced) : sliced;
   const layout = editable ? sectionLayout(text) : undefined;
   if (!layout) return parseChunk(text);
   if (previous) {
-    const assembled = fromPieces(text, layout, previous);
+    const assembled = fromPieces(text, layout, previous, moveInPlace);
     if (assembled) return assembled;
   }
   const whole = parseChunk(text);
@@ -297,12 +302,25 @@ function seededPieces(text: string, layout: SectionLayout, whole: ChunkResult): 
   return { frame: undefined, items };
 }
 
-function itemPiece(itemText: string, start: number, spaceBefore: boolean, known: ItemPiece | undefined): ItemPiece | undefined {
+function setSpaceBefore(node: ParsedNode, spaceBefore: boolean): void {
+  if (spaceBefore) node.spaceBefore = true;
+  else delete node.spaceBefore;
+}
+
+function itemPiece(itemText: string, start: number, spaceBefore: boolean, known: ItemPiece | undefined, movable: boolean): ItemPiece | undefined {
   if (known) {
     if (known.offset === start && known.spaceBefore === spaceBefore) return known;
+    // Moving in place keeps the node (and every cache keyed by it) and makes no garbage: the
+    // items after an edit in a list of thousands all move on every keystroke.
+    if (movable) {
+      moveRanges(known.node, start - known.offset);
+      setSpaceBefore(known.node, spaceBefore);
+      known.offset = start;
+      known.spaceBefore = spaceBefore;
+      return known;
+    }
     const node = shiftedClone(known.node, start - known.offset);
-    if (spaceBefore) node.spaceBefore = true;
-    else delete node.spaceBefore;
+    setSpaceBefore(node, spaceBefore);
     return { ...known, node, offset: start, spaceBefore };
   }
   const parsed = parseChunk(detachedCopy(itemText));
@@ -313,8 +331,13 @@ function itemPiece(itemText: string, start: number, spaceBefore: boolean, known:
   return { node, offset: start, spaceBefore, js: (parsed.js.value as unknown[])[0] };
 }
 
-/** The section's result assembled from its frame and items; undefined when a piece is not plain. */
-function fromPieces(text: string, layout: SectionLayout, previous: SectionPieces): ChunkResult | undefined {
+/**
+ * The section's result assembled from its frame and items; undefined when a piece is not plain.
+ * `moveInPlace`: no other result holds the previous version's pieces, so an item that moved takes
+ * its node along instead of a copy (an item text repeated in the section is copied for its
+ * other places).
+ */
+function fromPieces(text: string, layout: SectionLayout, previous: SectionPieces, moveInPlace: boolean): ChunkResult | undefined {
   let frame = previous.frame;
   if (frame?.text !== layout.frameText) {
     const result = parseChunk(layout.frameText);
@@ -334,7 +357,8 @@ function fromPieces(text: string, layout: SectionLayout, previous: SectionPieces
     for (let i = 0; i < cut.itemStarts.length; i++) {
       const start = cut.itemStarts[i];
       const itemText = text.slice(start, cut.itemStarts[i + 1] ?? cut.end);
-      const piece = itemPiece(itemText, start, followsBlankLine(text, start), items.get(itemText) ?? previous.items.get(itemText));
+      const current = items.get(itemText);
+      const piece = itemPiece(itemText, start, followsBlankLine(text, start), current ?? previous.items.get(itemText), moveInPlace && !current);
       if (!piece) return undefined;
       items.set(itemText, piece);
       found.list.items.push(piece.node);
@@ -358,7 +382,10 @@ function fromPieces(text: string, layout: SectionLayout, previous: SectionPieces
  * language services, the CLI and tests can run side by side.
  */
 export class BlueprintParser {
-  #documents = new Map<string, { version: number | undefined; text: string; parsed: ParsedBlueprint; chunks: Map<string, ChunkResult>; byKey: Map<string, ChunkResult> }>();
+  #documents = new Map<
+    string,
+    { version: number | undefined; text: string; parsed: ParsedBlueprint; chunks: Map<string, ChunkResult>; byKey: Map<string, ChunkResult>; repeatedKeys: boolean }
+  >();
   /** Chunk results shared by every document, by chunk text (undefined: each document keeps its own). */
   readonly #shared: Map<string, ChunkResult> | undefined;
 
@@ -371,7 +398,11 @@ export class BlueprintParser {
     this.#shared = options.shareChunks ? new Map() : undefined;
   }
 
-  /** Parses `text`; `cacheKey` (a uri) lets the parser reuse the previous version's chunks. */
+  /**
+   * Parses `text`; `cacheKey` (a uri) lets the parser reuse the previous version's chunks. A
+   * result with a cache key is the document's until its next parse: that parse may move the
+   * nodes of list items the two versions share (read a result's ranges before parsing again).
+   */
   parse(text: string, cacheKey?: string, version?: number): ParsedBlueprint {
     const last = cacheKey !== undefined ? this.#documents.get(cacheKey) : undefined;
     if (last && last.text === text && last.version === version) return last.parsed;
@@ -382,9 +413,24 @@ export class BlueprintParser {
     const editable = cacheKey !== undefined && !this.#shared;
     // Each section's result by its key: where the next version of a changed section finds its pieces.
     const byKey = new Map<string, ChunkResult>();
+    let repeatedKeys = false;
+    // Results this version holds, and previous ones whose pieces it may have moved (no longer
+    // theirs): pieces are moved in place only where no result of this version can hold them.
+    // Each piece belongs to one section's chain of versions unless top-level keys repeat.
+    const used = new Set<ChunkResult>();
+    const consumed = new Set<ChunkResult>();
+    const reusable = (result: ChunkResult | undefined) => (result && !consumed.has(result) ? result : undefined);
     const chunk = (chunkText: string): ChunkResult => {
       const key = editable ? chunkKey(chunkText) : '';
-      const result = chunks.get(chunkText) ?? previousChunks?.get(chunkText) ?? this.#shared?.get(chunkText) ?? parseSection(chunkText, last?.byKey.get(key)?.pieces, editable);
+      let result = reusable(chunks.get(chunkText)) ?? reusable(previousChunks?.get(chunkText)) ?? this.#shared?.get(chunkText);
+      if (!result) {
+        const previous = last?.byKey.get(key);
+        const moveInPlace = previous !== undefined && !last?.repeatedKeys && !used.has(previous) && !consumed.has(previous);
+        result = parseSection(chunkText, previous?.pieces, editable, moveInPlace);
+        if (moveInPlace) consumed.add(previous);
+      }
+      used.add(result);
+      if (editable && byKey.has(key)) repeatedKeys = true;
       if (editable && !byKey.has(key)) byKey.set(key, result);
       chunks.set(chunkText, result);
       if (this.#shared && !this.#shared.has(chunkText)) {
@@ -406,7 +452,7 @@ export class BlueprintParser {
     if (!parsed) parsed = assemble(text, [{ base: 0, result: chunk(text) }], false);
 
     // Only the chunks of each document's latest version are kept: bounded memory, warm cache.
-    if (cacheKey !== undefined) this.#documents.set(cacheKey, { version, text, parsed, chunks, byKey });
+    if (cacheKey !== undefined) this.#documents.set(cacheKey, { version, text, parsed, chunks, byKey, repeatedKeys });
     return parsed;
   }
 
