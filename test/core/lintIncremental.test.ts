@@ -29,6 +29,9 @@ const EDITS: [string, (text: string) => string, string][] = [
   ['lines added above every section', (t) => `# A comment\n\n${t}`, 'wording.gender-coded'],
   ['the inserted KPI row removed again', (t) => edit(t, '  - name: Deployment frequncy (ML services)\n    target: TBD\n', ''), 'summary.unknown-item'],
   ['the same placeholder typed in two list items', (t) => edit(edit(t, '    - Define and evolve', '    - TODO Define and evolve'), '    - Establish reference', '    - TODO Establish reference'), 'completeness.placeholder'],
+  // Every soft skill below moves (the parser moves their nodes), with the findings in them.
+  ['a soft skill added at the top of its list', (t) => edit(t, 'soft_skills:\n', 'soft_skills:\n  - name: Calm under pressure\n    description: Keeps incidents calm and decisive.\n    shows_up: Runs blameless reviews.\n'), 'wording.gender-coded'],
+  ['a soft skill lengthened above the others', (t) => edit(t, '  - name: Calm under pressure\n', '  - name: Calm and clear under pressure\n'), 'wording.gender-coded'],
   ['the tool name restored', (t) => edit(t, '    name: AWS / Azure / GCP\n    use: Build', '    name: Docker\n    use: Build'), 'tech-stack.unknown-tool'],
 ];
 

@@ -96,16 +96,16 @@ function foundIn<H extends Found>(find: object, section: Section, compute: () =>
 /**
  * What a section is scanned in: each item of its outermost lists, known by its text (with the
  * section and the key the list sits under, which the fields of a plain item inherit), and the
- * fields outside lists. Nodes inside an edited section are all new, but most of its items'
- * texts are not.
+ * fields outside lists. An edited section's value node is new and its items' nodes may be
+ * new or moved, but most of its items' texts are the same.
  */
 type Piece =
   | { readonly field: TextField }
-  | { readonly text: string; readonly start: number; readonly node: Node; readonly path: readonly (string | number)[]; readonly fieldKey: string | undefined; fields?: TextField[] };
+  | { readonly start: number; readonly end: number; readonly node: Node; readonly path: readonly (string | number)[]; readonly fieldKey: string | undefined; text?: string; fields?: TextField[] };
 
 const pieceCache = new WeakMap<Node, { readonly base: number; readonly pieces: readonly Piece[] }>();
 
-function piecesOf(parsed: ParsedBlueprint, section: Section & { valueNode: Node }): readonly Piece[] {
+function piecesOf(section: Section & { valueNode: Node }): readonly Piece[] {
   const cached = pieceCache.get(section.valueNode);
   if (cached?.base === section.base) return cached.pieces;
   const { base, key: sectionKey } = section;
@@ -120,9 +120,7 @@ function piecesOf(parsed: ParsedBlueprint, section: Section & { valueNode: Node 
           for (const field of fields) pieces.push({ field });
           return;
         }
-        const start = base + node.range[0];
-        // Kept with the list node, which outlives this version: a copy, not a slice of its text.
-        pieces.push({ text: detachedCopy(`${sectionKey}\0${fieldKey ?? ''}\0${parsed.text.slice(start, base + node.range[1])}`), start, node, path: [...path, index], fieldKey });
+        pieces.push({ start: base + node.range[0], end: base + node.range[1], node, path: [...path, index], fieldKey });
       });
     } else if (isMap(n)) {
       for (const pair of n.items) {
@@ -145,6 +143,15 @@ function piecesOf(parsed: ParsedBlueprint, section: Section & { valueNode: Node 
 
 // Per scan function and list item text: the item's hits, relative to the item's start.
 const itemHitCache = new WeakMap<object, Map<string, readonly Found[]>>();
+// The same per item node: the parser keeps an item's node while its text is the same (moved
+// along when an edit above moves it), so most items are found without reading their text.
+// The node can move to another list of its section, hence the keys with the hits.
+interface NodeHits<H> {
+  readonly sectionKey: string;
+  readonly fieldKey: string | undefined;
+  readonly hits: readonly H[];
+}
+const nodeHitCache = new WeakMap<object, WeakMap<Node, NodeHits<Found>>>();
 const NO_HITS: readonly never[] = [];
 const MAX_CACHED_ITEMS = 50_000;
 
@@ -152,19 +159,28 @@ const MAX_CACHED_ITEMS = 50_000;
 function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section & { valueNode: Node }, scan: (parsed: ParsedBlueprint, fields: readonly TextField[], key: string) => readonly H[]): H[] {
   let byText = itemHitCache.get(scan) as Map<string, readonly H[]> | undefined;
   if (!byText) itemHitCache.set(scan, (byText = new Map()));
+  let byNode = nodeHitCache.get(scan) as WeakMap<Node, NodeHits<H>> | undefined;
+  if (!byNode) nodeHitCache.set(scan, (byNode = new WeakMap()));
   const out: H[] = [];
-  for (const piece of piecesOf(parsed, section)) {
+  for (const piece of piecesOf(section)) {
     if ('field' in piece) {
       for (const hit of scan(parsed, [piece.field], section.key)) out.push(hit);
       continue;
     }
-    let relative = byText.get(piece.text);
+    const known = byNode.get(piece.node);
+    let relative = known && known.sectionKey === section.key && known.fieldKey === piece.fieldKey ? known.hits : undefined;
     if (!relative) {
-      if (!piece.fields) collectFields(piece.node, [...piece.path], piece.fieldKey, section.base, (piece.fields = []));
-      const hits = scan(parsed, piece.fields, section.key);
-      relative = hits.length === 0 ? NO_HITS : hits.map((hit) => shifted(hit, -piece.start));
-      if (byText.size >= MAX_CACHED_ITEMS) byText.clear();
-      byText.set(piece.text, relative);
+      // Kept as a cache key, which outlives this version: a copy, not a slice of its text.
+      piece.text ??= detachedCopy(`${section.key}\0${piece.fieldKey ?? ''}\0${parsed.text.slice(piece.start, piece.end)}`);
+      relative = byText.get(piece.text);
+      if (!relative) {
+        if (!piece.fields) collectFields(piece.node, [...piece.path], piece.fieldKey, section.base, (piece.fields = []));
+        const hits = scan(parsed, piece.fields, section.key);
+        relative = hits.length === 0 ? NO_HITS : hits.map((hit) => shifted(hit, -piece.start));
+        if (byText.size >= MAX_CACHED_ITEMS) byText.clear();
+        byText.set(piece.text, relative);
+      }
+      byNode.set(piece.node, { sectionKey: section.key, fieldKey: piece.fieldKey, hits: relative });
     }
     for (const hit of relative) out.push(shifted(hit, piece.start));
   }
