@@ -203,12 +203,6 @@ function shallowCopy<T extends object>(value: T): T {
   return Object.create(Object.getPrototypeOf(value), Object.getOwnPropertyDescriptors(value)) as T;
 }
 
-/** A copy of a node (never the node itself) with every range in its tree moved by `delta`. */
-export function shiftedClone<T extends Node>(node: T, delta: number): T {
-  const moved = movedTree(node, (offset) => offset + delta) as T;
-  return moved === node ? shallowCopy(node) : moved;
-}
-
 /**
  * The tree with every range mapped through `map`: nodes whose subtree keeps its ranges are
  * shared, the others are copied (the input is never changed).
@@ -246,10 +240,19 @@ export function movedTree(node: Node | null, map: (offset: number, isEnd: boolea
   return copy;
 }
 
-/** Moves every range of a tree nobody else holds (a piece just parsed), in place. */
+/**
+ * Moves every range of a tree nobody else holds (a piece just parsed, or an item piece the
+ * parser moves along), in place: its nodes' range arrays are their own (the yaml package makes
+ * one per node, and copies here get new ones).
+ */
 export function moveRanges(node: Node | null, delta: number): void {
   if (!node) return;
-  if (node.range) node.range = [node.range[0] + delta, node.range[1] + delta, node.range[2] + delta];
+  const range = node.range as [number, number, number] | null | undefined;
+  if (range) {
+    range[0] += delta;
+    range[1] += delta;
+    range[2] += delta;
+  }
   if (isMap(node)) {
     for (const pair of node.items) {
       moveRanges(pair.key as Node | null, delta);

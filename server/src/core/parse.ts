@@ -10,7 +10,7 @@ import {
   type ParsedNode,
   type Scalar,
 } from 'yaml';
-import { findList, frameOffsetMapper, hasAlias, keyOfLine, moveRanges, movedTree, sectionLayout, shiftedClone, withOwnedList, type SectionLayout } from './listChunks';
+import { findList, frameOffsetMapper, hasAlias, keyOfLine, moveRanges, movedTree, sectionLayout, withOwnedList, type SectionLayout } from './listChunks';
 import { detachedCopy } from './strings';
 import type { JsonPath } from './types';
 
@@ -319,7 +319,9 @@ function itemPiece(itemText: string, start: number, spaceBefore: boolean, known:
       known.spaceBefore = spaceBefore;
       return known;
     }
-    const node = shiftedClone(known.node, start - known.offset);
+    // A whole copy, sharing no node or range with the one it copies: either may be moved later.
+    const node = known.node.clone() as ParsedNode;
+    moveRanges(node, start - known.offset);
     setSpaceBefore(node, spaceBefore);
     return { ...known, node, offset: start, spaceBefore };
   }
