@@ -57,6 +57,11 @@ export interface ParsedBlueprint {
   readonly problems: readonly ParseProblem[];
   /** True when the text was cut into chunks (false: one whole-document parse). */
   readonly chunked: boolean;
+  /**
+   * True for a version of an edited document (parsed with a cache key): the nodes of its big
+   * lists' items carry over to the next version while their text is the same.
+   */
+  readonly incremental: boolean;
 }
 
 /** Where a path of the value lives in the text. */
@@ -201,7 +206,7 @@ function keyText(node: ParsedNode | null): string | undefined {
 /**
  * An item of a big list, parsed on its own; its node's ranges are section offsets for an item at
  * `offset`. When an edit moves the item, its node is moved with it in place where that is safe
- * (see PieceMoves), so `offset` and `spaceBefore` change with the node's ranges.
+ * (see BlueprintParser.parse), so `offset` and `spaceBefore` change with the node's ranges.
  */
 interface ItemPiece {
   readonly node: ParsedNode;
@@ -209,7 +214,6 @@ interface ItemPiece {
   spaceBefore: boolean;
   readonly js: unknown;
 }
-
 
 /** A section's frame (its text with big lists cut to their first item), parsed; `plain` when nothing in it stops cutting. */
 interface FramePiece {
@@ -448,10 +452,10 @@ export class BlueprintParser {
     if (starts && starts.length > 1) {
       const pieces = starts.map((start, i) => ({ base: start, result: chunk(text.slice(start, starts[i + 1] ?? text.length)) }));
       if (pieces.every((p) => p.result.errors.length === 0 && 'value' in p.result.js)) {
-        parsed = assemble(text, pieces, true);
+        parsed = assemble(text, pieces, true, editable);
       }
     }
-    if (!parsed) parsed = assemble(text, [{ base: 0, result: chunk(text) }], false);
+    if (!parsed) parsed = assemble(text, [{ base: 0, result: chunk(text) }], false, editable);
 
     // Only the chunks of each document's latest version are kept: bounded memory, warm cache.
     if (cacheKey !== undefined) this.#documents.set(cacheKey, { version, text, parsed, chunks, byKey, repeatedKeys });
@@ -464,7 +468,7 @@ export class BlueprintParser {
   }
 }
 
-function assemble(text: string, pieces: { base: number; result: ChunkResult }[], chunked: boolean): ParsedBlueprint {
+function assemble(text: string, pieces: { base: number; result: ChunkResult }[], chunked: boolean, incremental: boolean): ParsedBlueprint {
   const sections: Section[] = [];
   const problems: ParseProblem[] = [];
   const value: Record<string, unknown> = {};
@@ -505,7 +509,7 @@ function assemble(text: string, pieces: { base: number; result: ChunkResult }[],
   }
   if (problems.some((p) => p.code === 'yaml.alias-limit')) rootValue = undefined;
   problems.sort((a, b) => a.start - b.start);
-  return { text, sections, value: rootValue, problems, chunked };
+  return { text, sections, value: rootValue, problems, chunked, incremental };
 }
 
 /** The section holding `key`, if the document has it. */

@@ -143,9 +143,10 @@ function piecesOf(section: Section & { valueNode: Node }): readonly Piece[] {
 
 // Per scan function and list item text: the item's hits, relative to the item's start.
 const itemHitCache = new WeakMap<object, Map<string, readonly Found[]>>();
-// The same per item node: the parser keeps an item's node while its text is the same (moved
-// along when an edit above moves it), so most items are found without reading their text.
-// The node can move to another list of its section, hence the keys with the hits.
+// The same per item node, in an edited document: the parser keeps an item's node while its text
+// is the same (moved along when an edit above moves it), so most items are found without reading
+// their text. (A batch of files shares no item nodes.) The node can move to another list of its
+// section, hence the keys with the hits.
 interface NodeHits<H> {
   readonly sectionKey: string;
   readonly fieldKey: string | undefined;
@@ -167,7 +168,7 @@ function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section &
       for (const hit of scan(parsed, [piece.field], section.key)) out.push(hit);
       continue;
     }
-    const known = byNode.get(piece.node);
+    const known = parsed.incremental ? byNode.get(piece.node) : undefined;
     let relative = known && known.sectionKey === section.key && known.fieldKey === piece.fieldKey ? known.hits : undefined;
     if (!relative) {
       // Kept as a cache key, which outlives this version: a copy, not a slice of its text.
@@ -180,7 +181,7 @@ function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section &
         if (byText.size >= MAX_CACHED_ITEMS) byText.clear();
         byText.set(piece.text, relative);
       }
-      byNode.set(piece.node, { sectionKey: section.key, fieldKey: piece.fieldKey, hits: relative });
+      if (parsed.incremental) byNode.set(piece.node, { sectionKey: section.key, fieldKey: piece.fieldKey, hits: relative });
     }
     for (const hit of relative) out.push(shifted(hit, piece.start));
   }
