@@ -21,8 +21,10 @@ suite('code cache', () => {
   test('a cache is read back only for the key it was written with', () => {
     const file = join(dir, 'cache');
     assert.equal(readCodeCache(file, 'key'), undefined); // none yet
-    writeCodeCache(file, 'key', Buffer.from([0, 10, 255, 10]));
-    assert.deepEqual([...(readCodeCache(file, 'key') ?? [])], [0, 10, 255, 10]);
+    writeCodeCache(file, 'key', Buffer.from([0, 10, 255, 10]), false);
+    assert.deepEqual(readCodeCache(file, 'key'), { data: Buffer.from([0, 10, 255, 10]), checked: false });
+    writeCodeCache(file, 'key', Buffer.from([1]), true);
+    assert.deepEqual(readCodeCache(file, 'key'), { data: Buffer.from([1]), checked: true });
     assert.equal(readCodeCache(file, 'other key'), undefined);
     writeFileSync(file, 'no header at all');
     assert.equal(readCodeCache(file, 'no header at all'), undefined);
@@ -54,14 +56,18 @@ suite('code cache', () => {
     const cacheFile = codeCacheFile(serverMain);
     const key = codeCacheKey(readFileSync(serverMain, 'utf8'));
 
-    const firstDiagnostics = async (serverJs: string): Promise<Diagnostic[]> => {
+    /** A run of the server that opens the seed (or, with `open` false, no document) and exits. */
+    const firstDiagnostics = async (serverJs: string, open = true): Promise<Diagnostic[]> => {
       const client = TestClient.spawn(serverJs);
       try {
         await client.initialize(PUSH_CAPABILITIES);
-        const uri = 'file:///tmp/seed.role.yaml';
-        const published = client.nextDiagnostics(uri);
-        client.open(uri, SEED);
-        const { diagnostics } = await published;
+        let diagnostics: Diagnostic[] = [];
+        if (open) {
+          const uri = 'file:///tmp/seed.role.yaml';
+          const published = client.nextDiagnostics(uri);
+          client.open(uri, SEED);
+          ({ diagnostics } = await published);
+        }
         await client.connection.sendRequest('shutdown');
         const exited = new Promise<number | null>((resolve) => client.child.once('exit', resolve));
         await client.connection.sendNotification('exit');
@@ -75,7 +81,8 @@ suite('code cache', () => {
     const uncached = await firstDiagnostics(launcher);
     assert.ok(uncached.length > 10);
     const written = readFileSync(cacheFile);
-    assert.ok(readCodeCache(cacheFile, key)!.length > 100_000, 'the cache was written at exit');
+    assert.ok(readCodeCache(cacheFile, key)!.data.length > 100_000, 'the cache was written at exit');
+    assert.equal(readCodeCache(cacheFile, key)!.checked, true, 'by a run that had checked a document');
 
     // Started from the cache: V8 accepted it, or the exit would have written a new one.
     const mtime = statSync(cacheFile).mtimeMs;
@@ -85,9 +92,22 @@ suite('code cache', () => {
     assert.deepEqual(readFileSync(cacheFile), written);
 
     // A cache V8 cannot use is replaced by a good one.
-    writeCodeCache(cacheFile, key, Buffer.from('not bytecode'));
+    writeCodeCache(cacheFile, key, Buffer.from('not bytecode'), true);
     assert.deepEqual(await firstDiagnostics(launcher), uncached);
-    assert.ok(readCodeCache(cacheFile, key)!.length > 100_000, 'the broken cache was replaced');
+    assert.ok(readCodeCache(cacheFile, key)!.data.length > 100_000, 'the broken cache was replaced');
+
+    // A start with no document open (a folder with role files) writes what it compiled ...
+    rmSync(cacheFile);
+    await firstDiagnostics(launcher, false);
+    const beforeCheck = readCodeCache(cacheFile, key)!;
+    assert.equal(beforeCheck.checked, false);
+    // ... which a later run without a check leaves, and the next run that checks a document replaces.
+    await firstDiagnostics(launcher, false);
+    assert.deepEqual(readCodeCache(cacheFile, key), beforeCheck);
+    assert.deepEqual(await firstDiagnostics(launcher), uncached);
+    const afterCheck = readCodeCache(cacheFile, key)!;
+    assert.equal(afterCheck.checked, true);
+    assert.ok(afterCheck.data.length > beforeCheck.data.length * 1.15, `the rules code is in it: ${beforeCheck.data.length} → ${afterCheck.data.length} bytes`);
   });
 
   test('the launcher fails loudly without the server bundle', async () => {

@@ -14,14 +14,23 @@ import * as vm from 'node:vm';
  * directly, run a second time by itself (the outer run stops at `runFromCodeCache`). The cache
  * sits next to the bundle and is tied to the bundle's content, the V8 version and the CPU
  * architecture (V8 itself rejects a cache made with other flags). When it is missing or was
- * rejected, it is written a few seconds after the start (the first diagnostics are out by then,
- * and the functions they needed are compiled) or at exit if that comes first: the first start
- * after an install or update pays for it, the later ones gain.
+ * rejected, it is written a few seconds after the start or at exit if that comes first: the
+ * first start after an install or update pays for it, the later ones gain.
+ *
+ * A cache holds only what its run had compiled. The extension also starts the server for a
+ * folder with role files before any is opened; a cache written then would lack everything a
+ * check needs (the rules, the schema), and every later start would compile that again. So the
+ * cache says whether its run had checked a document, and one that had not is written again
+ * soon after a run's first check.
  */
 
 /** Late enough for the first document's diagnostics, early enough that V8 has not yet dropped the startup code's bytecode. */
 const SAVE_AFTER_MS = 5000;
+/** After a first check: the rest of that burst of work (other open documents) is compiled too. */
+const SAVE_AFTER_CHECK_MS = 1000;
+const CHECKED_MARK = '; after a check';
 const CACHED_RUN = Symbol.for('roleBlueprint.cachedRun');
+const ON_CHECKED = Symbol.for('roleBlueprint.onDocumentChecked');
 
 type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: NodeJS.Module, filename: string, dirname: string) => void;
 
@@ -35,8 +44,8 @@ export function codeCacheKey(source: string): string {
   return `role-blueprint code cache 1; v8 ${process.versions.v8}; ${process.arch}; ${createHash('sha1').update(source).digest('hex')}`;
 }
 
-/** The cached data in `file` when it was made for `key`. */
-export function readCodeCache(file: string, key: string): Buffer | undefined {
+/** The cached data in `file` when it was made for `key`, and whether its run had checked a document. */
+export function readCodeCache(file: string, key: string): { data: Buffer; checked: boolean } | undefined {
   let content: Buffer;
   try {
     content = readFileSync(file);
@@ -44,15 +53,16 @@ export function readCodeCache(file: string, key: string): Buffer | undefined {
     return undefined;
   }
   const newline = content.indexOf(0x0a);
-  if (newline === -1 || content.subarray(0, newline).toString('utf8') !== key) return undefined;
-  return content.subarray(newline + 1);
+  const header = newline === -1 ? undefined : content.subarray(0, newline).toString('utf8');
+  if (header !== key && header !== key + CHECKED_MARK) return undefined;
+  return { data: content.subarray(newline + 1), checked: header !== key };
 }
 
 /** Replaces the cache in one step (write aside, rename), so a concurrent start never reads half a file. */
-export function writeCodeCache(file: string, key: string, data: Buffer): void {
+export function writeCodeCache(file: string, key: string, data: Buffer, checked: boolean): void {
   const aside = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(aside, Buffer.concat([Buffer.from(`${key}\n`, 'utf8'), data]));
+    writeFileSync(aside, Buffer.concat([Buffer.from(`${key}${checked ? CHECKED_MARK : ''}\n`, 'utf8'), data]));
     renameSync(aside, file);
   } catch {
     // A read-only install: every start compiles, as without a cache.
@@ -64,13 +74,18 @@ export function writeCodeCache(file: string, key: string, data: Buffer): void {
   }
 }
 
+/** Tells the code cache that the server has checked a document (see above); nothing when the server runs from sources. */
+export function documentChecked(): void {
+  (globalThis as { [ON_CHECKED]?: () => void })[ON_CHECKED]?.();
+}
+
 /**
  * Runs `bundle` (a launcher's server bundle, or the running script itself) from the code
  * cache. Returns false inside that run, or when the bundle cannot be read: then the caller
  * starts the server itself.
  */
 export function runFromCodeCache(bundle: string, module: NodeJS.Module, require: NodeJS.Require): boolean {
-  const global = globalThis as { [CACHED_RUN]?: true };
+  const global = globalThis as { [CACHED_RUN]?: true; [ON_CHECKED]?: () => void };
   if (global[CACHED_RUN]) return false;
   let source: string;
   try {
@@ -81,22 +96,31 @@ export function runFromCodeCache(bundle: string, module: NodeJS.Module, require:
   global[CACHED_RUN] = true;
   const file = codeCacheFile(bundle);
   const key = codeCacheKey(source);
-  const cachedData = readCodeCache(file, key);
+  const cached = readCodeCache(file, key);
   // The same wrapper Node's module loader gives a CommonJS file, with this module's own objects.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: bundle, cachedData });
-  if (!cachedData || script.cachedDataRejected) {
-    let saved = false;
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: bundle, cachedData: cached?.data });
+  const usable = cached !== undefined && !script.cachedDataRejected;
+  if (!usable || !cached.checked) {
+    let checked = false;
+    // What this run has written: nothing yet, a cache from before a check, or one from after.
+    let written: 'none' | 'unchecked' | 'checked' = 'none';
     const save = () => {
-      if (saved) return;
-      saved = true;
+      if (written === 'checked' || (written === 'unchecked' && !checked)) return;
+      written = checked ? 'checked' : 'unchecked';
       try {
-        writeCodeCache(file, key, script.createCachedData());
+        writeCodeCache(file, key, script.createCachedData(), checked);
       } catch {
         // no cache this time
       }
     };
-    setTimeout(save, SAVE_AFTER_MS).unref();
-    process.once('exit', save);
+    // A usable cache from before a check waits for one: another write of the same would gain nothing.
+    if (!usable) setTimeout(save, SAVE_AFTER_MS).unref();
+    global[ON_CHECKED] = () => {
+      global[ON_CHECKED] = undefined;
+      checked = true;
+      setTimeout(save, SAVE_AFTER_CHECK_MS).unref();
+    };
+    process.once('exit', () => (checked || !usable) && save());
   }
   (script.runInThisContext() as ModuleFunction).call(module.exports, module.exports, require, module, bundle, path.dirname(bundle));
   return true;

@@ -33,6 +33,7 @@ import { findSection } from '../core/parse';
 import { filterWorkspaceSymbols, pairOf, scalarText } from '../core/symbols';
 import { ROLE_FILE_NAME } from '../core/types';
 import { isRecord } from '../core/values';
+import { documentChecked } from './codeCache';
 import { nodeFileSystem, pathToUri, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
 import {
   CompareRequest,
@@ -226,6 +227,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     const orgSchema = orgSchemas.choiceFor(doc, workspaceFolders, settings.schemas);
     if (orgSchema) await orgSchemas.ensureLoaded(orgSchema.key);
     const diagnostics = ls.computeDiagnostics(doc, { orgSchema });
+    documentChecked();
     // The career ladder is a property of the workspace's role files together.
     const found = ladder.diagnostics(doc);
     ladderFindings.set(doc.uri, JSON.stringify(found));
