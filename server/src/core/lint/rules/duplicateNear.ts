@@ -80,13 +80,14 @@ function allowedEdits(shorter: number): number {
  * edits apart in a long name, yet not one name misspelt. Names with the same number of words
  * must differ word for word by a slip (a quarter of the longer word's letters, so that
  * "catalogue"/"catalog" is one, and none in a word of up to three letters: "C" and "R", "ETL"
- * and "ELT" name different things); a different number of words is a space added or dropped
- * ("Data bricks").
+ * and "ELT" name different things). Names with a different number of words must have the
+ * same letters but for a space added or dropped ("Data bricks") and one slip at most: a word
+ * added ("Ads: containerization …") is not a misspelling.
  */
 function differOnlyBySlips(a: Compared, b: Compared): boolean {
   const wordsA = a.normal.split(' ');
   const wordsB = b.normal.split(' ');
-  if (wordsA.length !== wordsB.length) return true;
+  if (wordsA.length !== wordsB.length) return boundedEditDistance(wordsA.join(''), wordsB.join(''), 1) <= 1;
   return wordsA.every((word, i) => {
     const other = wordsB[i];
     const allowed = Math.floor(Math.max(word.length, other.length) / 4);
