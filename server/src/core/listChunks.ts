@@ -193,7 +193,7 @@ export function hasAlias(node: Node | null): boolean {
 /**
  * A copy of a node or pair with the same own properties. Made through the yaml package's own
  * constructors (they set its type tag and schema) and Object.assign: several times faster than
- * copying property descriptors, and moving a list's items after an edit copies thousands.
+ * copying property descriptors, and each edit of a section copies its frame's moved nodes.
  */
 function shallowCopy<T extends object>(value: T): T {
   if (isScalar(value)) return Object.assign(new Scalar(null), value) as T;

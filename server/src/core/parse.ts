@@ -436,8 +436,10 @@ export class BlueprintParser {
         if (moveInPlace) consumed.add(previous);
       }
       used.add(result);
-      if (editable && byKey.has(key)) repeatedKeys = true;
-      if (editable && !byKey.has(key)) byKey.set(key, result);
+      if (editable) {
+        if (byKey.has(key)) repeatedKeys = true;
+        else byKey.set(key, result);
+      }
       chunks.set(chunkText, result);
       if (this.#shared && !this.#shared.has(chunkText)) {
         // Bounded: a batch of unrelated files should not keep every chunk it ever parsed.
