@@ -55,4 +55,20 @@ suite('lint: incremental checks equal fresh checks', () => {
       assert.deepEqual(comparable(incremental), comparable(fresh), what);
     });
   });
+
+  test('an item moved to another list of its section is checked as an item of that list', () => {
+    // Two lists big enough to be cut into items: the moved item keeps its parsed node. Wording
+    // reads scorecard_summary.technical_skills as prose, scorecard_summary.tools as names.
+    const entry = (i: number) => `    - Summary entry number ${i} with enough words to make the list long\n`;
+    const list = (key: string, moved: boolean) => `  ${key}:\n${Array.from({ length: 60 }, (_, i) => (moved && i === 30 ? '    - Aggressive rockstar ninja\n' : entry(i))).join('')}`;
+    const text = (movedTo: string | undefined) => `blueprint: 1\nrole:\n  title: Data Engineer\nscorecard_summary:\n${list('technical_skills', movedTo === 'technical_skills')}${list('tools', movedTo === 'tools')}`;
+    const service = createLanguageService();
+    const versions = [text(undefined), text('technical_skills'), text('tools')];
+    versions.forEach((version, i) => {
+      const incremental = service.computeDiagnostics(TextDocument.create('file:///edited/role.role.yaml', 'role-blueprint', i + 1, version));
+      const fresh = createLanguageService().computeDiagnostics(TextDocument.create('file:///fresh/role.role.yaml', 'role-blueprint', 1, version));
+      if (i === 1) assert.ok(incremental.some((d) => d.code === 'wording.jargon'), 'the item is prose in technical_skills');
+      assert.deepEqual(comparable(incremental), comparable(fresh), `version ${i + 1}`);
+    });
+  });
 });
