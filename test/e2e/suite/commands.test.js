@@ -94,11 +94,10 @@ suite('commands', () => {
       return pids.length === 1 && pids;
     }, `one server process for ${launcher}`, 20000, 100);
     process.kill(running[0], 'SIGKILL');
-    const restarted = await waitFor(() => {
+    await waitFor(() => {
       const pids = serverPids();
-      return pids.length === 1 && pids[0] !== running[0] && pids[0];
+      return pids.length === 1 && pids[0] !== running[0];
     }, 'a new server process after the crash', 20000, 100);
-    assert.notEqual(restarted, running[0]);
     // The new server has the open document and checks its edits.
     const line = lineOf(document, 'mission: Make shipping safe, fast and boring for every product team.');
     const edit = new vscode.WorkspaceEdit();
