@@ -122,7 +122,7 @@ suite('client file names', () => {
     assert.equal(newBlueprintName(3), 'new-role-3.role.yaml');
   });
 
-  test('blueprint files, whose save refreshes the career ladder: *.role.yaml / *.role.yml in any case', () => {
+  test('blueprint file names (the saves that refresh the career ladder): *.role.yaml / *.role.yml in any case', () => {
     for (const name of ['/w/eng.role.yaml', '/w/Eng.ROLE.YML', 'a.role.yml']) assert.ok(isBlueprintFileName(name), name);
     for (const name of ['/w/eng.yaml', '/w/role.yaml', '/w/eng.role.yaml.bak', '/w/eng.role.json']) assert.ok(!isBlueprintFileName(name), name);
   });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { Range } from 'vscode-languageserver-types';
 import { findDefinition, findReferences, type RoleTarget } from '../../server/src/core/definition';
+import { buildLadder } from '../../server/src/core/family/ladder';
 import { BlueprintParser } from '../../server/src/core/parse';
 import { atCursor, CURSOR } from './completionTestUtil';
 
@@ -126,6 +127,14 @@ suite('go to definition', () => {
     assert.deepStrictEqual(targetsAt('owns workstreams'), [consultant.uri]);
     // A feeder names the role before its arrow.
     assert.deepStrictEqual(targetsAt('Data Engineer'), [dataEngineer.uri]);
+    // The same links as the ladder of these files draws from this one.
+    const self = 'file:///associate.role.yaml';
+    const fileOf = (uri: string, body: string) => ({ uri, parsed: new BlueprintParser().parse(body) });
+    const ladder = buildLadder([fileOf(self, text), ...roles.map((role) => fileOf(role.uri, `blueprint: 1\nrole:\n  title: ${role.title}\n`))]);
+    const edge = (from: string, to: string) => ladder.edges.some((e) => e.from === from && e.to === to);
+    assert.ok(edge(self, consultant.uri), 'the ladder links the next role to the consultant file');
+    assert.ok(edge(dataEngineer.uri, self), 'the ladder links the feeder from the data engineer file');
+    assert.equal(ladder.edges.filter((e) => e.from === self || e.to === self).length, 2, 'and nothing else');
   });
 });
 
