@@ -1,28 +1,18 @@
 // One build for the three bundles (and the preview's webview script).
 // `node esbuild.mjs --watch` rebuilds on change; `--minify` for packaging.
 import * as esbuild from 'esbuild';
+import { CLI_ENTRY_POINTS, nodeBundleOptions, SERVER_ENTRY_POINTS } from './scripts/bundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: !minify,
-  minify,
-  logLevel: 'warning',
-  // Prefer packages' CommonJS builds: some ESM builds read import.meta.url, which a CJS bundle lacks.
-  mainFields: ['main', 'module'],
-};
+const common = nodeBundleOptions(minify);
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  // The server: dist/server.js is a launcher that runs dist/server-main.js from V8's code cache (server/src/lsp/codeCache.ts).
-  { ...common, entryPoints: { server: 'server/src/lsp/launcher.ts', 'server-main': 'server/src/lsp/main.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: SERVER_ENTRY_POINTS, outdir: 'dist' },
+  { ...common, entryPoints: CLI_ENTRY_POINTS, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The preview's webview script: runs in the webview (a browser), loaded from the extension's media/.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], entryPoints: { preview: 'client/src/preview/webview/main.ts' }, outdir: 'media/dist' },
 ];

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { CLI_ENTRY_POINTS, nodeBundleOptions, SERVER_ENTRY_POINTS } from '../scripts/bundles.mjs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../server/src/core';
 import { codeCacheFile } from '../server/src/lsp/codeCache';
@@ -51,18 +52,7 @@ const COLD_OPENS = option('--cold-opens', 5);
 /** The bundles under test, built from the current sources into bench/out (dist/ is left alone), minified as packaged. */
 async function buildBundles(): Promise<{ server: string; cli: string }> {
   const outdir = path.join(OUT, 'dist');
-  await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: { server: 'server/src/lsp/launcher.ts', 'server-main': 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' },
-    outdir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['main', 'module'],
-    minify: !flag('--profile'),
-    logLevel: 'warning',
-  });
+  await esbuild.build({ ...nodeBundleOptions(!flag('--profile')), absWorkingDir: ROOT, entryPoints: { ...SERVER_ENTRY_POINTS, ...CLI_ENTRY_POINTS }, outdir });
   return { server: path.join(outdir, 'server.js'), cli: path.join(outdir, 'cli.js') };
 }
 

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { CLI_ENTRY_POINTS, nodeBundleOptions } from '../../scripts/bundles.mjs';
 import { runCli } from '../../server/src/cli/main';
 import type { CliIO } from '../../server/src/cli/io';
 
@@ -41,7 +42,7 @@ export function bundledCli(): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'role-blueprint-cli-'));
   process.once('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
   const root = path.join(__dirname, '..', '..');
-  esbuild.buildSync({ absWorkingDir: root, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['main', 'module'], logLevel: 'warning' });
+  esbuild.buildSync({ ...nodeBundleOptions(false), absWorkingDir: root, entryPoints: CLI_ENTRY_POINTS, outdir });
   bundle = path.join(outdir, 'cli.js');
   return bundle;
 }

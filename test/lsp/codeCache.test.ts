@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { nodeBundleOptions, SERVER_ENTRY_POINTS } from '../../scripts/bundles.mjs';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { codeCacheFile, codeCacheKey, readCodeCache, writeCodeCache } from '../../server/src/lsp/codeCache';
 import { PUSH_CAPABILITIES, TestClient } from './client';
@@ -39,18 +40,7 @@ suite('code cache', () => {
   test('the bundled server writes its cache, starts from it with the same diagnostics (through the launcher or run directly), and replaces a broken one', async function () {
     this.timeout(120_000);
     // The layout of esbuild.mjs: dist/server.js launches dist/server-main.js.
-    await esbuild.build({
-      absWorkingDir: ROOT,
-      entryPoints: { server: 'server/src/lsp/launcher.ts', 'server-main': 'server/src/lsp/main.ts' },
-      outdir: dir,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      mainFields: ['main', 'module'],
-      minify: true,
-      logLevel: 'warning',
-    });
+    await esbuild.build({ ...nodeBundleOptions(true), absWorkingDir: ROOT, entryPoints: SERVER_ENTRY_POINTS, outdir: dir });
     const launcher = join(dir, 'server.js');
     const serverMain = join(dir, 'server-main.js');
     const cacheFile = codeCacheFile(serverMain);
@@ -111,7 +101,7 @@ suite('code cache', () => {
   });
 
   test('the launcher fails loudly without the server bundle', async () => {
-    await esbuild.build({ absWorkingDir: ROOT, entryPoints: { server: 'server/src/lsp/launcher.ts' }, outdir: dir, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+    await esbuild.build({ ...nodeBundleOptions(false), absWorkingDir: ROOT, entryPoints: { server: SERVER_ENTRY_POINTS.server }, outdir: dir });
     const run = spawnSync(process.execPath, [join(dir, 'server.js'), '--stdio'], { encoding: 'utf8', input: '' });
     assert.notEqual(run.status, 0);
     assert.match(run.stderr, /Role Blueprint language server: cannot read .*server-main\.js/);

@@ -1,0 +1,5 @@
+import type { BuildOptions } from 'esbuild';
+
+export function nodeBundleOptions(minify: boolean): BuildOptions;
+export const SERVER_ENTRY_POINTS: Record<'server' | 'server-main', string>;
+export const CLI_ENTRY_POINTS: Record<'cli', string>;
