@@ -160,6 +160,17 @@ suite('lint rules: gender-coded wording and the role title', () => {
     assert.deepStrictEqual(coded('Lead  Data Engineer', 'As the Lead Data Engineer you own reviews.'), []);
     assert.deepStrictEqual(coded('Lead Lead Engineer', 'The Lead Lead Lead Engineer owns it.'), ['Lead at 14']);
   });
+
+  test('a letter whose lower case is longer ("İ" → "i̇") before the word moves neither the title nor an exception phrase', () => {
+    const coded = (title: string, summary: string) => {
+      const { doc, diagnostics } = lint(`blueprint: 1\nrole:\n  title: "${title}"\nsummary: "${summary}"\n`);
+      return diagnostics.filter((d) => d.code === 'wording.gender-coded').map((d) => `${doc.getText(d.range)} at ${d.range.start.character}`);
+    };
+    assert.deepStrictEqual(coded('Lead MLOps Engineer', 'Our İzmir Lead MLOps Engineer owns the platform.'), []);
+    assert.deepStrictEqual(coded('Data Engineer', 'İİ: cut the lead time of releases.'), []);
+    assert.deepStrictEqual(coded('Data Engineer', 'İİ: lead the release.'), ['lead at 14']);
+    assert.deepStrictEqual(coded('İzmir Lead Engineer', 'The İzmir Lead Engineer owns it; a lead elsewhere is wording.'), ['lead at 45']);
+  });
 });
 
 suite('lint rules: robustness', () => {

@@ -1,5 +1,20 @@
 /** Small text helpers shared by validation, completion and lint. */
 
+/**
+ * `text` in lower case with every offset kept: a letter whose lower case is longer ("İ" →
+ * "i̇") stays as it is, so an index found in the result is the same index in `text`.
+ */
+export function lowerCaseKeepingOffsets(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const char of text) {
+    const lowerChar = char.toLowerCase();
+    out += lowerChar.length === char.length ? lowerChar : char;
+  }
+  return out;
+}
+
 /** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;

@@ -4,7 +4,7 @@ import genderData from './data/gender-coded.json';
 import jargonData from './data/jargon.json';
 import { asRecord, matchSpans, root, scanSections, type TextField } from './fields';
 import type { Span } from '../diagnosticUtil';
-import { escapeRegExp } from '../strings';
+import { escapeRegExp, lowerCaseKeepingOffsets } from '../strings';
 
 /**
  * The word lists of the wording rules, compiled once into one regular expression each, and
@@ -110,7 +110,7 @@ function scanCoded(parsed: ParsedBlueprint, fields: readonly TextField[]): Coded
       if (GENDER_EXCEPTIONS.has(m.text.toLowerCase())) continue;
       // The second half of a compound names a technique, not a trait: "data-driven", "event-driven".
       if (m.index > 0 && field.value.charAt(m.index - 1) === '-') continue;
-      lower ??= field.value.toLowerCase();
+      lower ??= lowerCaseKeepingOffsets(field.value);
       const text = lower;
       if (GENDER_EXCEPTION_PHRASES.some((p) => text.startsWith(p, m.index))) continue;
       out.push({ word: m.text, coding: m.groups[0] !== undefined ? 'masculine' : 'feminine', span: m.span });
@@ -127,7 +127,7 @@ export function codedWords(parsed: ParsedBlueprint): readonly CodedWord[] {
   if (cached) return cached;
   const found = scanSections(parsed, scanCoded);
   const role = asRecord(root(parsed).role);
-  const title = typeof role?.title === 'string' ? role.title.trim().replace(/\s+/g, ' ').toLowerCase() : '';
+  const title = typeof role?.title === 'string' ? lowerCaseKeepingOffsets(role.title.trim().replace(/\s+/g, ' ')) : '';
   // The role's own name written in its prose ("The Lead MLOps Engineer designs …") is a name,
   // not wording. Filtered here, not in the per-item scan, which is cached by item text alone.
   // Only words the title contains are looked up around: as text, not split at spaces, so that
@@ -140,7 +140,7 @@ export function codedWords(parsed: ParsedBlueprint): readonly CodedWord[] {
 /** Whether `span` lies inside an occurrence of `title` (lower case) in `text`. */
 function withinTitle(text: string, span: Span, title: string): boolean {
   const from = Math.max(0, span[1] - title.length);
-  const around = text.slice(from, span[0] + title.length).toLowerCase();
+  const around = lowerCaseKeepingOffsets(text.slice(from, span[0] + title.length));
   for (let at = around.indexOf(title); at !== -1; at = around.indexOf(title, at + 1)) {
     if (from + at <= span[0] && from + at + title.length >= span[1]) return true;
   }
