@@ -110,6 +110,24 @@ suite('list chunks: parsing an edited document from pieces', () => {
       checkVersion(parser, `${withTools('')}${toolsEdited(2)}`, 4, 'the first removed: the second is the tools section');
     });
 
+    test('a parse that fails partway keeps no moved nodes: the next version parses as a whole parse does', () => {
+      const parser = new BlueprintParser();
+      checkVersion(parser, SEED, 1, 'open');
+      // The tools items below the edit are moved in place, then the new section after them fails.
+      const yaml = require('yaml') as { parseAllDocuments: (...args: unknown[]) => unknown };
+      const parseAllDocuments = yaml.parseAllDocuments;
+      yaml.parseAllDocuments = (...args: unknown[]) => {
+        if (String(args[0]).startsWith('failing:')) throw new Error('injected failure');
+        return parseAllDocuments(...args);
+      };
+      try {
+        assert.throws(() => parser.parse(`${withTools(toolsEdited(0))}failing: here\n`, 'file:///doc.role.yaml', 2), /injected failure/);
+      } finally {
+        yaml.parseAllDocuments = parseAllDocuments;
+      }
+      checkVersion(parser, SEED, 3, 'the text before the failed version again');
+    });
+
     test('a repeated item text is moved once and copied for its other place', () => {
       const parser = new BlueprintParser();
       const items = TOOLS.split(/(?=^ {2}- )/m);

@@ -451,13 +451,19 @@ export class BlueprintParser {
 
     const starts = splitTopLevel(text);
     let parsed: ParsedBlueprint | undefined;
-    if (starts && starts.length > 1) {
-      const pieces = starts.map((start, i) => ({ base: start, result: chunk(text.slice(start, starts[i + 1] ?? text.length)) }));
-      if (pieces.every((p) => p.result.errors.length === 0 && 'value' in p.result.js)) {
-        parsed = assemble(text, pieces, true, editable);
+    try {
+      if (starts && starts.length > 1) {
+        const pieces = starts.map((start, i) => ({ base: start, result: chunk(text.slice(start, starts[i + 1] ?? text.length)) }));
+        if (pieces.every((p) => p.result.errors.length === 0 && 'value' in p.result.js)) {
+          parsed = assemble(text, pieces, true, editable);
+        }
       }
+      if (!parsed) parsed = assemble(text, [{ base: 0, result: chunk(text) }], false, editable);
+    } catch (error) {
+      // The previous version's results may have lost pieces to this one: the next version starts afresh.
+      if (cacheKey !== undefined) this.#documents.delete(cacheKey);
+      throw error;
     }
-    if (!parsed) parsed = assemble(text, [{ base: 0, result: chunk(text) }], false, editable);
 
     // Only the chunks of each document's latest version are kept: bounded memory, warm cache.
     if (cacheKey !== undefined) this.#documents.set(cacheKey, { version, text, parsed, chunks, byKey, repeatedKeys });
