@@ -6,6 +6,7 @@ import { CatalogStore } from '../../server/src/core/catalog';
 import { FuzzySearchIndex } from '../../server/src/core/catalog/fuzzy';
 import { parseUserCatalog } from '../../server/src/core/catalog/userCatalog';
 import { WorkspaceIndex } from '../../server/src/core/catalog/workspaceIndex';
+import { BlueprintParser } from '../../server/src/core/parse';
 import { TEST_CATALOG } from './completionTestUtil';
 
 suite('catalog: fuzzy index', () => {
@@ -165,6 +166,16 @@ suite('catalog: workspace index', () => {
     assert.deepEqual(indexed.tools.map((s) => s.name), ['MLflow']);
     assert.deepEqual(indexed.feederRoles, ['MLOps Consultant']);
     assert.deepEqual(indexed.nextRoles, ['Head of ML Platform']);
+  });
+
+  test("an open document's text is indexed under its version: the service's parse of that version is the one kept", () => {
+    const parser = new BlueprintParser();
+    const index = new WorkspaceIndex({ parser });
+    const uri = 'file:///lead.role.yaml';
+    const parsed = parser.parse(role, uri, 7);
+    index.update(uri, role, 7);
+    assert.equal(index.get(uri)?.title, 'Lead MLOps Engineer');
+    assert.equal(parser.parse(role, uri, 7), parsed, 'not parsed again, not replaced by a parse without a version');
   });
 
   test('update replaces, remove drops; the version moves only when what is indexed changes', () => {

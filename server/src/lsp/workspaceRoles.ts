@@ -29,13 +29,13 @@ export class WorkspaceRoles {
   ) {}
 
   /** Indexes an open document's text (lazily), or a disk file's with its parse's value. */
-  #index(uri: string, text: string, disk?: { readonly value: unknown }): void {
+  #index(uri: string, text: string, source: { readonly version: number } | { readonly value: unknown }): void {
     const key = uriKey(uri);
     const previous = this.#indexedUri.get(key);
     if (previous !== undefined && previous !== uri) this.ls.workspaceIndex.remove(previous);
     this.#indexedUri.set(key, uri);
-    if (disk) this.ls.workspaceIndex.index(uri, text, disk.value);
-    else this.ls.workspaceIndex.update(uri, text);
+    if ('value' in source) this.ls.workspaceIndex.index(uri, text, source.value);
+    else this.ls.workspaceIndex.update(uri, text, source.version);
   }
 
   #unindex(key: string): void {
@@ -96,7 +96,7 @@ export class WorkspaceRoles {
   syncOpen(): void {
     for (const key of this.#dirty) {
       const doc = this.#open.get(key);
-      if (doc) this.#index(doc.uri, doc.getText());
+      if (doc) this.#index(doc.uri, doc.getText(), { version: doc.version });
     }
     this.#dirty.clear();
   }

@@ -93,7 +93,8 @@ export class WorkspaceIndex {
   readonly #parser: BlueprintParser;
   readonly #maxTextLength: number;
   readonly #roles = new Map<string, { text: string; role: IndexedRole }>();
-  readonly #pending = new Map<string, string>();
+  /** Texts of open documents not indexed yet, with their document version when the host gave it. */
+  readonly #pending = new Map<string, { readonly text: string; readonly version: number | undefined }>();
   #version = 0;
 
   /**
@@ -112,10 +113,10 @@ export class WorkspaceIndex {
 
   /** Indexes pending texts (all but `except`'s) and returns the version. */
   settle(except?: string): number {
-    for (const [uri, text] of this.#pending) {
+    for (const [uri, { text, version }] of this.#pending) {
       if (uri === except) continue;
       this.#pending.delete(uri);
-      this.#index(uri, text);
+      this.#index(uri, text, version);
     }
     return this.#version;
   }
@@ -129,10 +130,14 @@ export class WorkspaceIndex {
     this.#store(uri, text, indexRole(uri, text.length > this.#maxTextLength ? undefined : value));
   }
 
-  /** Records the text of the role file at `uri`; it is indexed when next read. */
-  update(uri: string, text: string): void {
+  /**
+   * Records the text of the role file at `uri`; it is indexed when next read. `version`: the
+   * open document's version, under which the shared parser knows the text (a version the
+   * language service has parsed is then not parsed again).
+   */
+  update(uri: string, text: string, version?: number): void {
     if (this.#roles.get(uri)?.text === text) this.#pending.delete(uri);
-    else this.#pending.set(uri, text);
+    else this.#pending.set(uri, { text, version });
   }
 
   remove(uri: string): void {
@@ -177,7 +182,7 @@ export class WorkspaceIndex {
   texts(): Map<string, string> {
     const texts = new Map<string, string>();
     for (const [uri, entry] of this.#roles) texts.set(uri, entry.text);
-    for (const [uri, text] of this.#pending) texts.set(uri, text);
+    for (const [uri, { text }] of this.#pending) texts.set(uri, text);
     return texts;
   }
 
@@ -192,8 +197,8 @@ export class WorkspaceIndex {
   }
 
   /** Malformed text indexes what could be read. */
-  #index(uri: string, text: string): void {
-    this.#store(uri, text, indexRole(uri, text.length > this.#maxTextLength ? undefined : this.#parser.parse(text, uri).value));
+  #index(uri: string, text: string, version: number | undefined): void {
+    this.#store(uri, text, indexRole(uri, text.length > this.#maxTextLength ? undefined : this.#parser.parse(text, uri, version).value));
   }
 
   #store(uri: string, text: string, role: IndexedRole): void {
