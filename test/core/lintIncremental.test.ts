@@ -1,9 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { generateLargeBlueprint } from '../../bench/generate';
+import { Scenario } from '../../bench/scenario';
 import { createLanguageService } from '../../server/src/core';
+import { matchSpans, scanSections, type TextField } from '../../server/src/core/lint/fields';
+import { BlueprintParser, type ParsedBlueprint } from '../../server/src/core/parse';
 
 /**
  * The content rules keep findings per section, per list item text and per document (name
@@ -71,4 +75,51 @@ suite('lint: incremental checks equal fresh checks', () => {
       assert.deepEqual(comparable(incremental), comparable(fresh), `version ${i + 1}`);
     });
   });
+
+  test('the benchmark edits of a generated blueprint with big sections', function () {
+    this.timeout(120_000);
+    // Sections past 16,000 characters, whose hits at open are filed per list item: a document
+    // the rules have not seen, so that its sections are scanned whole at open.
+    const service = createLanguageService();
+    let doc = TextDocument.create('file:///edited/big.role.yaml', 'role-blueprint', 1, generateLargeBlueprint(seed, 4_000));
+    service.computeDiagnostics(doc);
+    const scenario = new Scenario(7);
+    const edits: ((text: string) => { kind: string; change: TextDocumentContentChangeEvent })[] = Array.from({ length: 12 }, () => (text: string) => scenario.nextEdit(text));
+    // The scenario leaves soft_skills, where most wording findings are, alone: its first edit
+    // moves every item with its findings.
+    const softSkill = '  - name: Calm under pressure\n    description: Keeps incidents calm.\n';
+    edits.push((text) => ({ kind: 'a soft skill added at the top', change: { range: { start: doc.positionAt(text.indexOf('soft_skills:\n') + 13), end: doc.positionAt(text.indexOf('soft_skills:\n') + 13) }, text: softSkill } }));
+    edits.forEach((next, i) => {
+      const { kind, change } = next(doc.getText());
+      doc = TextDocument.update(doc, [change], doc.version + 1);
+      const incremental = service.computeDiagnostics(doc);
+      const fresh = createLanguageService().computeDiagnostics(TextDocument.create('file:///fresh/big.role.yaml', 'role-blueprint', 1, doc.getText()));
+      assert.deepEqual(comparable(incremental), comparable(fresh), `edit ${i + 1} (${kind})`);
+    });
+  });
 });
+
+suite('lint: the hits of a big section at open are kept per list item', () => {
+  test("the section's first edit scans only the items whose nodes are new, and finds what is there", () => {
+    const items = Array.from({ length: 300 }, (_, i) => `  - name: Tool ${i}\n    use: ${i % 7 === 0 ? 'An aggressive' : 'A calm'} use of tool ${i} in the platform\n`).join('');
+    const text = `blueprint: 1\ntools:\n${items}`;
+    assert.ok(text.length > 16_000, 'big enough to be filed');
+    const scanned: string[] = [];
+    // A scan of its own: scanSections has not seen it, so the open scans each section whole.
+    const scan = (parsed: ParsedBlueprint, fields: readonly TextField[]) => {
+      for (const field of fields) scanned.push(field.value);
+      return fields.flatMap((field) => matchSpans(parsed, field, /aggressive/g));
+    };
+    const occurrences = (source: string) => [...source.matchAll(/aggressive/g)].map((m) => [m.index, m.index + 'aggressive'.length]);
+    const parser = new BlueprintParser();
+    const uri = 'file:///big.role.yaml';
+    assert.deepEqual(scanSections(parser.parse(text, uri, 1), scan).map((hit) => hit.span), occurrences(text));
+    scanned.length = 0;
+    // An item in the middle gets a hit: every item below it moves.
+    const edited = text.replace('use: A calm use of tool 150 ', 'use: An aggressive use of tool 150 ');
+    assert.deepEqual(scanSections(parser.parse(edited, uri, 2), scan).map((hit) => hit.span), occurrences(edited));
+    // The edited item, and the first one, which the parser keeps with the list's frame (a new node).
+    assert.deepEqual(scanned.sort(), ['An aggressive use of tool 0 in the platform', 'An aggressive use of tool 150 in the platform', 'Tool 0', 'Tool 150'].sort());
+  });
+});
+

@@ -58,10 +58,10 @@ export interface ParsedBlueprint {
   /** True when the text was cut into chunks (false: one whole-document parse). */
   readonly chunked: boolean;
   /**
-   * True for a version of an edited document (parsed with a cache key): the nodes of its big
-   * lists' items carry over to the next version while their text is the same.
+   * For a version of an edited document (parsed with a cache key, not in a batch): that key. The
+   * nodes of its big lists' items carry over to the next version while their text is the same.
    */
-  readonly incremental: boolean;
+  readonly editedDocument: string | undefined;
 }
 
 /** Where a path of the value lives in the text. */
@@ -455,10 +455,10 @@ export class BlueprintParser {
       if (starts && starts.length > 1) {
         const pieces = starts.map((start, i) => ({ base: start, result: chunk(text.slice(start, starts[i + 1] ?? text.length)) }));
         if (pieces.every((p) => p.result.errors.length === 0 && 'value' in p.result.js)) {
-          parsed = assemble(text, pieces, true, editable);
+          parsed = assemble(text, pieces, true, editable ? cacheKey : undefined);
         }
       }
-      if (!parsed) parsed = assemble(text, [{ base: 0, result: chunk(text) }], false, editable);
+      if (!parsed) parsed = assemble(text, [{ base: 0, result: chunk(text) }], false, editable ? cacheKey : undefined);
     } catch (error) {
       // The previous version's results may have lost pieces to this one: the next version starts afresh.
       if (cacheKey !== undefined) this.#documents.delete(cacheKey);
@@ -476,7 +476,7 @@ export class BlueprintParser {
   }
 }
 
-function assemble(text: string, pieces: { base: number; result: ChunkResult }[], chunked: boolean, incremental: boolean): ParsedBlueprint {
+function assemble(text: string, pieces: { base: number; result: ChunkResult }[], chunked: boolean, editedDocument: string | undefined): ParsedBlueprint {
   const sections: Section[] = [];
   const problems: ParseProblem[] = [];
   const value: Record<string, unknown> = {};
@@ -517,7 +517,7 @@ function assemble(text: string, pieces: { base: number; result: ChunkResult }[],
   }
   if (problems.some((p) => p.code === 'yaml.alias-limit')) rootValue = undefined;
   problems.sort((a, b) => a.start - b.start);
-  return { text, sections, value: rootValue, problems, chunked, incremental };
+  return { text, sections, value: rootValue, problems, chunked, editedDocument };
 }
 
 /** The section holding `key`, if the document has it. */

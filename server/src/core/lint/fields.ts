@@ -156,19 +156,56 @@ const nodeHitCache = new WeakMap<object, WeakMap<Node, NodeHits<Found>>>();
 const NO_HITS: readonly never[] = [];
 const MAX_CACHED_ITEMS = 50_000;
 
+function nodeHitsOf<H extends Found>(scan: object): WeakMap<Node, NodeHits<H>> {
+  let byNode = nodeHitCache.get(scan) as WeakMap<Node, NodeHits<H>> | undefined;
+  if (!byNode) nodeHitCache.set(scan, (byNode = new WeakMap()));
+  return byNode;
+}
+
+// Below this size a section's first edit re-scans its items in a few milliseconds: filing its
+// hits at open would cost the first diagnostics about as much.
+const MIN_FILED_SECTION_CHARS = 16_000;
+
+/**
+ * Files the hits of a whole-section scan under the section's list items, by node, as scanByItem
+ * would have found them item by item (a scan reads one field at a time): the first edit of a big
+ * section then re-scans only the items it changed, whose nodes are new (the parser moves the
+ * others along), not all of them.
+ */
+function keepItemHits<H extends Found>(scan: object, section: Section & { valueNode: Node }, hits: readonly H[]): void {
+  const range = section.valueNode.range;
+  if (!range || range[1] - range[0] < MIN_FILED_SECTION_CHARS) return;
+  const items = piecesOf(section).filter((piece): piece is Extract<Piece, { node: Node }> => !('field' in piece));
+  if (items.length === 0) return;
+  const found = items.map((): H[] => []);
+  for (const hit of hits) {
+    // The last item that starts at or before the hit: the hit is in it if it ends inside it.
+    let low = 0;
+    let high = items.length - 1;
+    let at = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (items[middle].start <= hit.span[0]) [at, low] = [middle, middle + 1];
+      else high = middle - 1;
+    }
+    if (at !== -1 && hit.span[1] <= items[at].end) found[at].push(shifted(hit, -items[at].start));
+  }
+  const byNode = nodeHitsOf<H>(scan);
+  items.forEach((item, i) => byNode.set(item.node, { sectionKey: section.key, fieldKey: item.fieldKey, hits: found[i].length === 0 ? NO_HITS : found[i] }));
+}
+
 /** `scan` over one section, item by item: an item whose text was scanned before is not scanned again. */
 function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section & { valueNode: Node }, scan: (parsed: ParsedBlueprint, fields: readonly TextField[], key: string) => readonly H[]): H[] {
   let byText = itemHitCache.get(scan) as Map<string, readonly H[]> | undefined;
   if (!byText) itemHitCache.set(scan, (byText = new Map()));
-  let byNode = nodeHitCache.get(scan) as WeakMap<Node, NodeHits<H>> | undefined;
-  if (!byNode) nodeHitCache.set(scan, (byNode = new WeakMap()));
+  const byNode = nodeHitsOf<H>(scan);
   const out: H[] = [];
   for (const piece of piecesOf(section)) {
     if ('field' in piece) {
       for (const hit of scan(parsed, [piece.field], section.key)) out.push(hit);
       continue;
     }
-    const known = parsed.incremental ? byNode.get(piece.node) : undefined;
+    const known = parsed.editedDocument !== undefined ? byNode.get(piece.node) : undefined;
     let relative = known && known.sectionKey === section.key && known.fieldKey === piece.fieldKey ? known.hits : undefined;
     if (!relative) {
       // Kept as a cache key, which outlives this version: a copy, not a slice of its text.
@@ -181,7 +218,7 @@ function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section &
         if (byText.size >= MAX_CACHED_ITEMS) byText.clear();
         byText.set(piece.text, relative);
       }
-      if (parsed.incremental) byNode.set(piece.node, { sectionKey: section.key, fieldKey: piece.fieldKey, hits: relative });
+      if (parsed.editedDocument !== undefined) byNode.set(piece.node, { sectionKey: section.key, fieldKey: piece.fieldKey, hits: relative });
     }
     for (const hit of relative) out.push(shifted(hit, piece.start));
   }
@@ -196,8 +233,9 @@ function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section &
  * only offset a hit holds.
  */
 export function scanSections<H extends Found>(parsed: ParsedBlueprint, scan: (parsed: ParsedBlueprint, fields: readonly TextField[], key: string) => readonly H[]): H[] {
-  let scanned = scannedSections.get(scan);
-  if (!scanned) scannedSections.set(scan, (scanned = new Set()));
+  let scannedBy = scannedSections.get(scan);
+  if (!scannedBy) scannedSections.set(scan, (scannedBy = { byDocument: new RecentDocuments(() => new Set()), other: new Set() }));
+  const scanned = parsed.editedDocument !== undefined ? scannedBy.byDocument.get(parsed.editedDocument) : scannedBy.other;
   const out: H[] = [];
   for (const section of parsed.sections) {
     const node = section.valueNode;
@@ -205,9 +243,11 @@ export function scanSections<H extends Found>(parsed: ParsedBlueprint, scan: (pa
     const seen = scanned.has(section.key);
     const scanSection = () => {
       // The first time a section key is scanned (a file just opened) no item of it is known:
-      // scanning it whole is cheaper than keeping its items.
-      if (!seen) return scan(parsed, sectionTextFields(section), section.key);
-      return scanByItem(parsed, { ...section, valueNode: node }, scan);
+      // scanning it whole is cheaper than scanning it item by item.
+      if (seen) return scanByItem(parsed, { ...section, valueNode: node }, scan);
+      const hits = scan(parsed, sectionTextFields(section), section.key);
+      if (parsed.editedDocument !== undefined) keepItemHits(scan, { ...section, valueNode: node }, hits);
+      return hits;
     };
     for (const hit of foundIn(scan, section, scanSection)) out.push(hit);
     scanned.add(section.key);
@@ -215,8 +255,10 @@ export function scanSections<H extends Found>(parsed: ParsedBlueprint, scan: (pa
   return out;
 }
 
-// Per scan function: the section keys it has scanned (whole) before.
-const scannedSections = new WeakMap<object, Set<string>>();
+// Per scan function: the section keys it has scanned before, per edited document (one just
+// opened is scanned whole), and for all other parses together (a batch of files scans its first
+// file whole and the others item by item: files of a family repeat items).
+const scannedSections = new WeakMap<object, { readonly byDocument: RecentDocuments<Set<string>>; readonly other: Set<string> }>();
 
 /**
  * What `find` finds in the top-level section `key` (nothing when the file lacks it), kept per
