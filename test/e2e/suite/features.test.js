@@ -395,6 +395,53 @@ suite('features', () => {
     await vscode.window.tabGroups.close(previewTabs());
   });
 
+  // Organisation schemas were tested through the LSP only, with the file events sent by the test.
+  test('roleBlueprint.schemas: an organisation schema adds its rules to the files its glob names, an edit of it on disk applies without a restart; a # $schema line names one too', async () => {
+    const schemasFolder = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'schemas');
+    const writeSchema = (name, levels) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(schemasFolder, name), new TextEncoder().encode(JSON.stringify({ properties: { role: { properties: { level: { enum: levels } } } } })));
+    // The fixture's role is senior: the organisation's schema first allows only lead and principal.
+    await writeSchema('levels.schema.json', ['lead', 'principal']);
+    const uri = await scratchCopy('kpi-frequency.role.yaml', { as: 'org-levels.role.yaml' });
+    const { document } = await openBlueprint(uri);
+    const onLevel = (all) => {
+      const line = lineOf(document, '  level: senior');
+      return all.filter((d) => codeOf(d).startsWith('schema.') && d.range.start.line === line);
+    };
+    const builtIn = await diagnosticsWhen(uri, (all) => all.some((d) => codeOf(d) === 'kpi.frequency-unknown'), 'the built-in findings');
+    assert.deepEqual(onLevel(builtIn), [], 'the built-in schema allows any level');
+    const configuration = () => vscode.workspace.getConfiguration('roleBlueprint');
+    try {
+      await configuration().update('schemas', { 'scratch/org-*.role.yaml': './scratch/schemas/levels.schema.json' }, vscode.ConfigurationTarget.Workspace);
+      const strict = await diagnosticsWhen(uri, (all) => onLevel(all).length === 1, 'the organisation schema finding on role.level');
+      const [finding] = onLevel(strict);
+      assert.equal(finding.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(finding.message, /lead/, finding.message);
+      assert.deepEqual(strict.filter((d) => d !== finding).map(codeOf).sort(), builtIn.map(codeOf).sort(), 'the built-in findings stay');
+
+      await writeSchema('levels.schema.json', ['senior', 'lead']);
+      await diagnosticsWhen(uri, (all) => onLevel(all).length === 0 && all.some((d) => codeOf(d) === 'kpi.frequency-unknown'), 'the finding to go once the schema file allows senior', 20000);
+    } finally {
+      await configuration().update('schemas', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    // Without the setting, a modeline names the schema of its own file (relative to the file).
+    await writeSchema('principal.schema.json', ['principal']);
+    const modeline = new vscode.WorkspaceEdit();
+    modeline.insert(uri, new vscode.Position(0, 0), '# $schema: ./schemas/principal.schema.json\n');
+    assert.ok(await vscode.workspace.applyEdit(modeline));
+    await diagnosticsWhen(uri, (all) => onLevel(all).length === 1, 'the modeline schema finding on role.level');
+    // One it cannot use is a finding on the modeline, with the reason.
+    const missing = new vscode.WorkspaceEdit();
+    missing.replace(uri, document.lineAt(0).range, '# $schema: ./schemas/missing.schema.json');
+    assert.ok(await vscode.workspace.applyEdit(missing));
+    const unusable = await diagnosticsWhen(uri, (all) => all.some((d) => codeOf(d) === 'schema.org-schema'), 'a schema.org-schema finding');
+    const problem = unusable.find((d) => codeOf(d) === 'schema.org-schema');
+    assert.deepEqual(at(problem.range), [0, 0, 0, document.lineAt(0).text.length]);
+    assert.match(problem.message, /missing\.schema\.json cannot be used/);
+    assert.deepEqual(onLevel(unusable), []);
+    await closeWithoutSaving(document);
+    await vscode.workspace.fs.delete(schemasFolder, { recursive: true }).then(undefined, () => {});
+  });
+
   test('Show Output reveals the Role Blueprint log', async () => {
     // The output view shows a channel as an editor on an `output:` document named after it.
     const isLog = (document) => document.uri.scheme === 'output' && /Role Blueprint/.test(decodeURIComponent(document.uri.toString()));
