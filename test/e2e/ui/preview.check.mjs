@@ -77,6 +77,51 @@ export const checks = [
     },
   },
   {
+    name: 'the preview and the editor scroll together: to a line in the editor, and the editor to what the preview shows',
+    async run({ page, workbench, folder }) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      const file = 'lead-mlops-engineer.role.yaml';
+      const lines = readFileSync(join(folder, file), 'utf8').split('\n');
+      const lineOf = (key) => lines.indexOf(`${key}:`);
+      await workbench.openFile(file);
+      const preview = await openPreviewBeside(workbench);
+      await preview.locator('h1').first().waitFor();
+      const frame = await workbench.webviewFrame();
+      // Where the block rendered from a source line (0-based) is, against the preview's viewport.
+      const placeOf = (line) => frame.evaluate((at) => {
+        const element = document.querySelector(`.code-line[data-line="${at}"]`);
+        if (!element) return undefined;
+        const { top } = element.getBoundingClientRect();
+        return { top, height: window.innerHeight, scrollY: window.scrollY };
+      }, line);
+      const until = async (condition, what) => {
+        const deadline = Date.now() + 15000;
+        for (let value = await condition(); !value; value = await condition()) {
+          if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+          await page.waitForTimeout(100);
+        }
+      };
+      const inView = (place) => place !== undefined && place.top >= 0 && place.top < place.height;
+
+      // Editor → preview: the cursor sent far down the file brings the tools section into view.
+      const tools = lineOf('tools');
+      assert.ok(tools > 300, 'tools is far down the file');
+      assert.ok(!inView(await placeOf(tools)), 'the tools section is not in view at first');
+      await workbench.goTo(tools + 1, 1);
+      await until(async () => inView(await placeOf(tools)), 'the tools section in the preview');
+
+      // Preview → editor: the preview scrolled to the KPI section brings its lines to the editor.
+      const kpis = lineOf('kpis');
+      await frame.evaluate((at) => document.querySelector(`.code-line[data-line="${at}"]`).scrollIntoView({ block: 'start' }), kpis);
+      const sourceEditor = page.locator('.editor-group-container').first().locator('.monaco-editor').first();
+      const visibleLineNumbers = () => sourceEditor.locator('.line-numbers').evaluateAll((nodes) => nodes.map((n) => Number(n.textContent)).filter((n) => n > 0));
+      await until(async () => {
+        const numbers = await visibleLineNumbers();
+        return numbers.includes(kpis + 1) && !numbers.includes(tools + 1);
+      }, `the editor to show line ${kpis + 1} (kpis:)`);
+    },
+  },
+  {
     name: 'a hostile blueprint shows its markup as text in the preview webview and nothing runs',
     async run({ page, workbench, folder, screenshot }) {
       const file = 'fixtures/hostile.role.yaml';
