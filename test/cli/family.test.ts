@@ -53,6 +53,19 @@ suite('cli: ladder and check across files', () => {
     assert.deepEqual(ladder, ['data-analyst.role.yaml:11 warning ladder.inconsistent', 'senior-data-analyst.role.yaml:9 info ladder.missing-role']);
   });
 
+  test('a file name with spaces is named as it is in a ladder finding, not as its uri spells it', async () => {
+    const files = Object.fromEntries(fs.readdirSync(LADDER).map((name) => [name.replace('senior-data-analyst', 'senior data analyst'), fs.readFileSync(path.join(LADDER, name), 'utf8')]));
+    const dir = tempDir(files);
+    try {
+      const run = await cli(['check', '.'], dir.dir);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /data-analyst\.role\.yaml:11:\d+: warning ladder\.inconsistent: .* but senior data analyst\.role\.yaml does not list/);
+      assert.match(run.stdout, /^senior data analyst\.role\.yaml:9:\d+: info ladder\.missing-role/m);
+    } finally {
+      dir.dispose();
+    }
+  });
+
   test('check of one file has no ladder findings', async () => {
     const run = await cli(['check', 'data-analyst.role.yaml'], LADDER);
     assert.ok(!run.stdout.includes('ladder.'));

@@ -6,6 +6,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { buildLadder, careerRoleName, ladderDiagnostics, ladderToJson, matchRoleTitle, type LadderFile } from '../../server/src/core/family/ladder';
 import { ladderToHtml, ladderToMermaid } from '../../server/src/core/family/ladderRender';
 import { BlueprintParser } from '../../server/src/core/parse';
+import { fileNameOfUri } from '../../server/src/core/strings';
 import { resolveSettings } from '../../server/src/core/types';
 import { applyEdits } from './testUtil';
 
@@ -126,6 +127,14 @@ suite('family: career ladder', () => {
     for (const name of ['a', 'b', 'c', 'd']) assert.ok(Array.isArray(ladderDiagnostics(l, uriOf(`${name}.role.yaml`))));
     assert.deepEqual(ladderDiagnostics(l, 'file:///not/in/the/ladder.role.yaml'), []);
     assert.equal(typeof ladderToHtml(l), 'string');
+  });
+});
+
+suite('family: file names in messages', () => {
+  test('the name a uri ends with, decoded when it can be', () => {
+    assert.equal(fileNameOfUri('file:///roles/senior%20data%20analyst.role.yaml'), 'senior data analyst.role.yaml');
+    assert.equal(fileNameOfUri('untitled:new-role.role.yaml'), 'untitled:new-role.role.yaml');
+    assert.equal(fileNameOfUri('file:///roles/100%25%zz.role.yaml'), '100%25%zz.role.yaml', 'malformed: as written');
   });
 });
 

@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
 import { byStart } from '../core/diagnosticUtil';
 import { buildLadder, ladderDiagnostics, type LadderFile } from '../core/family/ladder';
-import { readAhead } from './files';
+import { fileUri, readAhead } from './files';
 
 /**
  * `check` of many files on a machine with cores to spare: the per-file work (parse, schema,
@@ -56,8 +56,6 @@ interface FileJob {
 /** What a worker sends back per file: what the output formats read of a diagnostic. */
 type JobResult = { readonly index: number; readonly diagnostics: Diagnostic[] } | { readonly index: number; readonly error: string };
 
-const uriOf = (file: string) => `file://${file}`;
-
 /** Checks `files` (absolute, in output order): each file's diagnostics, ladder findings included. */
 export async function checkFiles(files: readonly string[], cwd: string, options: CheckOptions = {}): Promise<FileResult[]> {
   const cores = os.availableParallelism();
@@ -74,7 +72,7 @@ async function diagnoseInProcess(files: readonly string[], service: RoleBlueprin
   const ladderFiles: LadderFile[] = [];
   const texts = readAhead(files, READ_AHEAD);
   for (const file of files) {
-    const doc = TextDocument.create(uriOf(file), 'role-blueprint', 1, await texts.next());
+    const doc = TextDocument.create(fileUri(file), 'role-blueprint', 1, await texts.next());
     found.push(service.computeDiagnostics(doc));
     const parsed = service.parse(doc);
     if (parsed) ladderFiles.push({ uri: doc.uri, parsed });
@@ -88,7 +86,7 @@ async function diagnoseInProcess(files: readonly string[], service: RoleBlueprin
 function ladderFindings(files: readonly string[], ladderFiles: readonly LadderFile[], service: RoleBlueprintLanguageService): Diagnostic[][] | undefined {
   if (files.length <= 1 || !service.settings.validate) return undefined;
   const ladder = buildLadder(ladderFiles);
-  return files.map((file) => ladderDiagnostics(ladder, uriOf(file), service.settings));
+  return files.map((file) => ladderDiagnostics(ladder, fileUri(file), service.settings));
 }
 
 /** Each file's ladder findings among its own diagnostics, by position. */
@@ -113,7 +111,7 @@ async function diagnoseInParallel(files: readonly string[], service: RoleBluepri
     // Read in order: an unreadable file fails the command as it always did.
     const texts = readAhead(files, READ_AHEAD);
     const jobs: FileJob[] = [];
-    for (const [index, file] of files.entries()) jobs.push({ index, uri: uriOf(file), text: await texts.next() });
+    for (const [index, file] of files.entries()) jobs.push({ index, uri: fileUri(file), text: await texts.next() });
     const queue = new Int32Array(new SharedArrayBuffer(4));
     const found: Diagnostic[][] = new Array(files.length);
     const failures: { index: number; error: string }[] = [];

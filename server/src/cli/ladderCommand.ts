@@ -1,10 +1,9 @@
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildLadder, ladderToJson, type LadderFile } from '../core/family/ladder';
 import { ladderToHtml, ladderToMermaid } from '../core/family/ladderRender';
 import { BlueprintParser } from '../core/parse';
 import { parseArgs } from './args';
-import { collectRoleFiles, readBlueprint } from './files';
+import { collectRoleFiles, fileUri, readBlueprint } from './files';
 import { CliError, ExitCode, writeOutput, type CliIO } from './io';
 
 const HELP = `Usage: role-blueprint ladder FILES|DIRS|GLOBS... [--format html|json|mermaid] [-o OUT] [--force]
@@ -43,7 +42,7 @@ export async function ladderCommand(argv: string[], io: CliIO): Promise<number> 
   const files = collectRoleFiles(args.positionals, io.cwd);
   if (files.length === 0) throw new CliError(`no *.role.yaml files in ${args.positionals.join(' ')}`);
   const parser = new BlueprintParser();
-  const ladderFiles: LadderFile[] = files.map((file) => ({ uri: pathToFileURL(file).href, parsed: readBlueprint(file, parser, path.relative(io.cwd, file) || file) }));
+  const ladderFiles: LadderFile[] = files.map((file) => ({ uri: fileUri(file), parsed: readBlueprint(file, parser, path.relative(io.cwd, file) || file) }));
   const ladder = buildLadder(ladderFiles);
   const rendered = format === 'json' ? JSON.stringify(ladderToJson(ladder), null, 2) + '\n' : format === 'mermaid' ? ladderToMermaid(ladder) : ladderToHtml(ladder);
   writeOutput(io, rendered, output, args.flags.has('force'));

@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../core';
 import { postingJsonLd, postingToHtml } from '../core/family/posting';
 import { parseArgs } from './args';
-import { readTextFile } from './files';
+import { fileUri, readTextFile } from './files';
 import { CliError, ExitCode, writeOutput, type CliIO } from './io';
 
 const HELP = `Usage: role-blueprint render FILE [--format html|markdown|jobposting|jsonld] [-o OUT] [--force]
@@ -33,7 +33,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   if (!['html', 'markdown', 'jobposting', 'jsonld'].includes(format)) throw new CliError(`unknown format "${format}" (use html, markdown, jobposting or jsonld)`);
 
   const file = path.resolve(io.cwd, args.positionals[0]);
-  const doc = TextDocument.create(`file://${file}`, 'role-blueprint', 1, readTextFile(file));
+  const doc = TextDocument.create(fileUri(file), 'role-blueprint', 1, readTextFile(file));
   const service = createLanguageService();
   let rendered: string | undefined;
   if (format === 'jobposting' || format === 'jsonld') {

@@ -4,6 +4,7 @@ import { catalogKindOfRow, rowFieldPath, scorecardListOfItem } from './catalog/r
 import { KIND_NOUN, ROW_FIELDS, type CatalogKind } from './catalog/types';
 import { LineReader, containerPath, unquoteScalar, valueEnd } from './cursorContext';
 import type { SchemaNavigator } from './schemaNavigation';
+import { fileNameOfUri } from './strings';
 import type { ITextDocument, JsonPath } from './types';
 
 /**
@@ -22,11 +23,6 @@ function md(text: string): string {
   return text.replace(/[\\`*_[\]<|]/g, '\\$&');
 }
 
-/** A file name for a role without a title. */
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
-
 /** What the catalogs and the workspace know about an entry, for hover and completion docs. */
 export function catalogEntryMarkdown(entry: KnownEntry, currentUri: string, navigator: SchemaNavigator): string {
   const lines = [`**${md(entry.name)}** · ${KIND_NOUN[entry.kind]}`, ''];
@@ -43,7 +39,7 @@ export function catalogEntryMarkdown(entry: KnownEntry, currentUri: string, navi
   if (entry.origins.has('user')) lines.push('From your organisation\'s catalog.');
   if (entry.catalogRoles.length) lines.push(`In the reference blueprints: ${entry.catalogRoles.map(md).join(', ')}.`);
   const others = entry.workspaceRoles.filter((r) => r.uri !== currentUri);
-  if (others.length) lines.push(`Also in this workspace: ${others.map((r) => `[${md(r.title ?? fileName(r.uri))}](${r.uri})`).join(', ')}.`);
+  if (others.length) lines.push(`Also in this workspace: ${others.map((r) => `[${md(r.title ?? fileNameOfUri(r.uri))}](${r.uri})`).join(', ')}.`);
   return lines.join('\n').trimEnd();
 }
 

@@ -1,5 +1,15 @@
 /** Small text helpers shared by validation, completion and lint. */
 
+/** The file name a uri ends with, percent-decoded ("a%20b.role.yaml" → "a b.role.yaml") when that is well-formed. */
+export function fileNameOfUri(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
 /**
  * `text` in lower case with every offset kept: a letter whose lower case is longer ("İ" →
  * "i̇") stays as it is, so an index found in the result is the same index in `text`.

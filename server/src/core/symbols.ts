@@ -3,6 +3,7 @@ import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } fro
 import type { Span } from './diagnosticUtil';
 import { findSection, type ParsedBlueprint, type Section } from './parse';
 import { sectionInfo } from './sections';
+import { fileNameOfUri } from './strings';
 import type { ITextDocument } from './types';
 
 /**
@@ -235,7 +236,7 @@ export function summariseRoleFile(parsed: ParsedBlueprint, doc: ITextDocument): 
   const titleNode = pairOf(role?.valueNode, 'title')?.value;
   const title = scalarText(titleNode);
   const titleRange = titleNode && role ? toRange(doc, trimmedSpan(text, titleNode, role.base)) : undefined;
-  const container = title ?? doc.uri.slice(doc.uri.lastIndexOf('/') + 1);
+  const container = title ?? fileNameOfUri(doc.uri);
   if (title !== undefined && titleRange) symbols.push({ name: title, kind: SymbolKind.Class, location: { uri: doc.uri, range: titleRange }, containerName: 'role' });
 
   const add = (rows: readonly ParsedNode[], base: number, kind: SymbolKind, label: string) => {

@@ -7,7 +7,7 @@ import { appendToBlockList, asRecord, groupEntries, lineEnd, lineIndent, nodeAt,
 import { CandidateIndex } from '../nameMatch';
 import { findSection, type ParsedBlueprint } from '../parse';
 import { readRole } from '../render/model';
-import { normaliseName } from '../strings';
+import { fileNameOfUri, normaliseName } from '../strings';
 import { applySuppressions } from '../suppression';
 import { toRange } from '../symbols';
 import type { JsonPath, Settings } from '../types';
@@ -335,7 +335,7 @@ export function ladderDiagnostics(ladder: Ladder, uri: string, settings?: Settin
     if (!other) continue;
     const back = OTHER_GROUP[ref.group];
     if (other.refs.some((r) => r.group === back && r.target === uri)) continue;
-    const otherName = other.file.uri.slice(other.file.uri.lastIndexOf('/') + 1);
+    const otherName = fileNameOfUri(other.file.uri);
     const removal = removeEntryFix(state, ref.itemPath, `Remove "${ref.name}" from ${ref.group}`);
     const addition = addEntryEdit(other, back, state.title);
     out.push(
