@@ -229,9 +229,9 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     const diagnostics = ls.computeDiagnostics(doc, { orgSchema });
     documentChecked();
     // The career ladder is a property of the workspace's role files together.
-    const found = ladder.diagnostics(doc);
+    const { diagnostics: found, shape } = ladder.check(doc);
     ladderFindings.set(doc.uri, JSON.stringify(found));
-    checkLadder();
+    checkLadder(shape);
     if (found.length === 0) return diagnostics;
     return [...diagnostics, ...found].sort(byStart);
   };
@@ -242,8 +242,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
    * from what they were given are checked again — only those, so an edit elsewhere does not
    * re-publish every document.
    */
-  const checkLadder = (): void => {
-    const shape = ladder.shape();
+  const checkLadder = (shape = ladder.shape()): void => {
     if (shape === ladderShape) return;
     ladderShape = shape;
     const stale = documents.all().filter((doc) => isRoleDocument(doc) && JSON.stringify(ladder.diagnostics(doc)) !== (ladderFindings.get(doc.uri) ?? '[]'));

@@ -138,7 +138,18 @@ export class WorkspaceLadder {
   diagnostics(doc: TextDocument): Diagnostic[] {
     if (!this.ls.settings.validate || !this.#ready || this.tooLarge()) return [];
     const files = this.#ladderFiles();
-    if (!files) return [];
+    return files ? this.#diagnosticsFrom(files, doc) : [];
+  }
+
+  /** `diagnostics(doc)` and `shape()` together, from one reading of the role files (a check does both on every keystroke). */
+  check(doc: TextDocument): { diagnostics: Diagnostic[]; shape: string } {
+    if (!this.#ready || this.tooLarge()) return { diagnostics: [], shape: '' };
+    const files = this.#ladderFiles();
+    if (!files) return { diagnostics: [], shape: '' };
+    return { diagnostics: this.ls.settings.validate ? this.#diagnosticsFrom(files, doc) : [], shape: this.#current(files).shape };
+  }
+
+  #diagnosticsFrom(files: readonly LadderFile[], doc: TextDocument): Diagnostic[] {
     const { ladder, built } = this.#current(files);
     // The findings of a document (and its fixes' edits) read it and the files it names or is named by.
     const neighbours = new Set([doc.uri]);
