@@ -317,6 +317,26 @@ suite('LSP server in process (pull diagnostics)', () => {
     assert.deepStrictEqual(client.diagnostics.all, [], 'a pull client gets no publishDiagnostics');
   });
 
+  test('a new version with the same findings is reported unchanged; a version that changes them, in full', async () => {
+    client.open(DRAFT_URI, BROKEN_LEVEL);
+    type Report = DocumentDiagnosticReport & { resultId: string; items?: Diagnostic[] };
+    const pull = (previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri: DRAFT_URI }, previousResultId });
+    const first = await pull();
+    assert.strictEqual(first.kind, 'full');
+    // A comment line added at the end moves no finding.
+    const end = { line: 4, character: 0 };
+    client.change(DRAFT_URI, [{ range: { start: end, end }, text: '# a note\n' }]);
+    const same = await pull(first.resultId);
+    assert.strictEqual(same.kind, 'unchanged');
+    assert.notStrictEqual(same.resultId, first.resultId, 'a result id of the new version');
+    // Asked without the last result id, the client gets them all.
+    assert.deepStrictEqual((await pull()).items, first.items);
+    client.change(DRAFT_URI, [{ range: rangeOf(BROKEN_LEVEL, 'wizard'), text: 'senior' }]);
+    const changed = await pull(same.resultId);
+    assert.strictEqual(changed.kind, 'full');
+    assert.ok(!codes(changed.items ?? []).includes('schema.enum'));
+  });
+
   test('a settings change asks the client to refresh diagnostics', async () => {
     client.open(DRAFT_URI, BROKEN_LEVEL);
     const refreshed = client.diagnosticRefreshes.next();

@@ -152,6 +152,13 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
   let ladderShape: string | undefined;
   /** The ladder findings each open document was last given, by uri. */
   const ladderFindings = new Map<string, string>();
+  /**
+   * Pull diagnostics: each open document's last report, by its result id, with its items as
+   * JSON. Most keystrokes leave a document's findings as they were (typing in a description):
+   * the client is then told so instead of being sent them all again (hundreds of kilobytes in a
+   * big file).
+   */
+  const lastReports = new Map<string, { readonly resultId: string; readonly items: string }>();
   /** Why the server is not fully healthy, by source. */
   const problems = new Map<string, string>();
   /** Features whose last call failed inside the server (health: error until one succeeds). */
@@ -524,6 +531,7 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
     notify('didClose', async ({ document }) => {
       ls.forget(document.uri);
       ladderFindings.delete(document.uri);
+      lastReports.delete(document.uri);
       if (!isRoleDocument(document)) return;
       if (!flags.pullDiagnostics) await connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       await roles.closed(document.uri, uriToPath(document.uri)); // back to what is on disk
@@ -536,7 +544,12 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
       if (!doc) return { kind: 'full', items: [] };
       const resultId = `${doc.version}:${generation}`;
       if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-      return { kind: 'full', resultId, items: await diagnosticsFor(doc) };
+      const items = await diagnosticsFor(doc);
+      const json = JSON.stringify(items);
+      const last = lastReports.get(doc.uri);
+      lastReports.set(doc.uri, { resultId, items: json });
+      if (last !== undefined && last.resultId === params.previousResultId && last.items === json) return { kind: 'unchanged', resultId };
+      return { kind: 'full', resultId, items };
     }),
   );
 
