@@ -88,12 +88,18 @@ suite('lint: incremental checks equal fresh checks', () => {
     // The scenario leaves soft_skills, where most wording findings are, alone: its first edit
     // moves every item with its findings.
     const softSkill = '  - name: Calm under pressure\n    description: Keeps incidents calm.\n';
-    edits.push((text) => ({ kind: 'a soft skill added at the top', change: { range: { start: doc.positionAt(text.indexOf('soft_skills:\n') + 13), end: doc.positionAt(text.indexOf('soft_skills:\n') + 13) }, text: softSkill } }));
+    edits.push((text) => {
+      const at = doc.positionAt(text.indexOf('\nsoft_skills:\n') + '\nsoft_skills:\n'.length);
+      assert.ok(text.includes('\nsoft_skills:\n'));
+      return { kind: 'a soft skill added at the top', change: { range: { start: at, end: at }, text: softSkill } };
+    });
     edits.forEach((next, i) => {
       const { kind, change } = next(doc.getText());
       doc = TextDocument.update(doc, [change], doc.version + 1);
       const incremental = service.computeDiagnostics(doc);
+      // A new service: a document it has not seen, scanned whole, whatever the caches hold.
       const fresh = createLanguageService().computeDiagnostics(TextDocument.create('file:///fresh/big.role.yaml', 'role-blueprint', 1, doc.getText()));
+      assert.ok(incremental.filter((d) => d.code === 'wording.gender-coded').length > 50, 'the wording findings are compared');
       assert.deepEqual(comparable(incremental), comparable(fresh), `edit ${i + 1} (${kind})`);
     });
   });
@@ -105,8 +111,10 @@ suite('lint: the hits of a big section at open are kept per list item', () => {
     const text = `blueprint: 1\ntools:\n${items}`;
     assert.ok(text.length > 16_000, 'big enough to be filed');
     const scanned: string[] = [];
+    const calls: number[] = [];
     // A scan of its own: scanSections has not seen it, so the open scans each section whole.
     const scan = (parsed: ParsedBlueprint, fields: readonly TextField[]) => {
+      calls.push(fields.length);
       for (const field of fields) scanned.push(field.value);
       return fields.flatMap((field) => matchSpans(parsed, field, /aggressive/g));
     };
@@ -120,6 +128,12 @@ suite('lint: the hits of a big section at open are kept per list item', () => {
     assert.deepEqual(scanSections(parser.parse(edited, uri, 2), scan).map((hit) => hit.span), occurrences(edited));
     // The edited item, and the first one, which the parser keeps with the list's frame (a new node).
     assert.deepEqual(scanned.sort(), ['An aggressive use of tool 0 in the platform', 'An aggressive use of tool 150 in the platform', 'Tool 0', 'Tool 150'].sort());
+
+    // Closed and opened again: each section is scanned whole again, in one call.
+    parser.forget(uri);
+    calls.length = 0;
+    assert.deepEqual(scanSections(parser.parse(edited, uri, 1), scan).map((hit) => hit.span), occurrences(edited));
+    assert.deepEqual(calls, [0, 600], 'blueprint (no text), then the 300 tools with their two fields');
   });
 });
 

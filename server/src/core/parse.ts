@@ -58,10 +58,12 @@ export interface ParsedBlueprint {
   /** True when the text was cut into chunks (false: one whole-document parse). */
   readonly chunked: boolean;
   /**
-   * For a version of an edited document (parsed with a cache key, not in a batch): that key. The
-   * nodes of its big lists' items carry over to the next version while their text is the same.
+   * For a version of an edited document (parsed with a cache key, not in a batch): an object that
+   * stands for the document, the same for each of its versions from its first parse until the
+   * parser forgets it. The nodes of its big lists' items carry over to the next version while
+   * their text is the same.
    */
-  readonly editedDocument: string | undefined;
+  readonly editSession: object | undefined;
 }
 
 /** Where a path of the value lives in the text. */
@@ -390,7 +392,15 @@ function fromPieces(text: string, layout: SectionLayout, previous: SectionPieces
 export class BlueprintParser {
   #documents = new Map<
     string,
-    { version: number | undefined; text: string; parsed: ParsedBlueprint; chunks: Map<string, ChunkResult>; byKey: Map<string, ChunkResult>; repeatedKeys: boolean }
+    {
+      version: number | undefined;
+      text: string;
+      parsed: ParsedBlueprint;
+      chunks: Map<string, ChunkResult>;
+      byKey: Map<string, ChunkResult>;
+      repeatedKeys: boolean;
+      session: object;
+    }
   >();
   /** Chunk results shared by every document, by chunk text (undefined: each document keeps its own). */
   readonly #shared: Map<string, ChunkResult> | undefined;
@@ -417,6 +427,7 @@ export class BlueprintParser {
     const chunks = new Map<string, ChunkResult>();
     // Big lists are cut into pieces only in a document that is edited (one with a cache key), not in a batch.
     const editable = cacheKey !== undefined && !this.#shared;
+    const session = last?.session ?? {};
     // Each section's result by its key: where the next version of a changed section finds its pieces.
     const byKey = new Map<string, ChunkResult>();
     let repeatedKeys = false;
@@ -455,10 +466,10 @@ export class BlueprintParser {
       if (starts && starts.length > 1) {
         const pieces = starts.map((start, i) => ({ base: start, result: chunk(text.slice(start, starts[i + 1] ?? text.length)) }));
         if (pieces.every((p) => p.result.errors.length === 0 && 'value' in p.result.js)) {
-          parsed = assemble(text, pieces, true, editable ? cacheKey : undefined);
+          parsed = assemble(text, pieces, true, editable ? session : undefined);
         }
       }
-      if (!parsed) parsed = assemble(text, [{ base: 0, result: chunk(text) }], false, editable ? cacheKey : undefined);
+      if (!parsed) parsed = assemble(text, [{ base: 0, result: chunk(text) }], false, editable ? session : undefined);
     } catch (error) {
       // The previous version's results may have lost pieces to this one: the next version starts afresh.
       if (cacheKey !== undefined) this.#documents.delete(cacheKey);
@@ -466,7 +477,7 @@ export class BlueprintParser {
     }
 
     // Only the chunks of each document's latest version are kept: bounded memory, warm cache.
-    if (cacheKey !== undefined) this.#documents.set(cacheKey, { version, text, parsed, chunks, byKey, repeatedKeys });
+    if (cacheKey !== undefined) this.#documents.set(cacheKey, { version, text, parsed, chunks, byKey, repeatedKeys, session });
     return parsed;
   }
 
@@ -476,7 +487,7 @@ export class BlueprintParser {
   }
 }
 
-function assemble(text: string, pieces: { base: number; result: ChunkResult }[], chunked: boolean, editedDocument: string | undefined): ParsedBlueprint {
+function assemble(text: string, pieces: { base: number; result: ChunkResult }[], chunked: boolean, editSession: object | undefined): ParsedBlueprint {
   const sections: Section[] = [];
   const problems: ParseProblem[] = [];
   const value: Record<string, unknown> = {};
@@ -517,7 +528,7 @@ function assemble(text: string, pieces: { base: number; result: ChunkResult }[],
   }
   if (problems.some((p) => p.code === 'yaml.alias-limit')) rootValue = undefined;
   problems.sort((a, b) => a.start - b.start);
-  return { text, sections, value: rootValue, problems, chunked, editedDocument };
+  return { text, sections, value: rootValue, problems, chunked, editSession };
 }
 
 /** The section holding `key`, if the document has it. */

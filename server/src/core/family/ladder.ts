@@ -189,7 +189,7 @@ export function ladderView(parsed: ParsedBlueprint): ParsedBlueprint {
       if (Object.prototype.hasOwnProperty.call(value, key)) kept[key] = value[key];
     }
   }
-  return { text: parsed.text, sections: parsed.sections.filter((s) => LADDER_SECTIONS.has(s.key)), value: kept, problems: [], chunked: parsed.chunked, editedDocument: parsed.editedDocument };
+  return { text: parsed.text, sections: parsed.sections.filter((s) => LADDER_SECTIONS.has(s.key)), value: kept, problems: [], chunked: parsed.chunked, editSession: undefined };
 }
 
 const MISSING_PREFIX = 'missing:';

@@ -205,7 +205,7 @@ function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section &
       for (const hit of scan(parsed, [piece.field], section.key)) out.push(hit);
       continue;
     }
-    const known = parsed.editedDocument !== undefined ? byNode.get(piece.node) : undefined;
+    const known = parsed.editSession !== undefined ? byNode.get(piece.node) : undefined;
     let relative = known && known.sectionKey === section.key && known.fieldKey === piece.fieldKey ? known.hits : undefined;
     if (!relative) {
       // Kept as a cache key, which outlives this version: a copy, not a slice of its text.
@@ -218,7 +218,7 @@ function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section &
         if (byText.size >= MAX_CACHED_ITEMS) byText.clear();
         byText.set(piece.text, relative);
       }
-      if (parsed.editedDocument !== undefined) byNode.set(piece.node, { sectionKey: section.key, fieldKey: piece.fieldKey, hits: relative });
+      if (parsed.editSession !== undefined) byNode.set(piece.node, { sectionKey: section.key, fieldKey: piece.fieldKey, hits: relative });
     }
     for (const hit of relative) out.push(shifted(hit, piece.start));
   }
@@ -234,19 +234,23 @@ function scanByItem<H extends Found>(parsed: ParsedBlueprint, section: Section &
  */
 export function scanSections<H extends Found>(parsed: ParsedBlueprint, scan: (parsed: ParsedBlueprint, fields: readonly TextField[], key: string) => readonly H[]): H[] {
   let scannedBy = scannedSections.get(scan);
-  if (!scannedBy) scannedSections.set(scan, (scannedBy = { byDocument: new RecentDocuments(() => new Set()), other: new Set() }));
-  const scanned = parsed.editedDocument !== undefined ? scannedBy.byDocument.get(parsed.editedDocument) : scannedBy.other;
+  if (!scannedBy) scannedSections.set(scan, (scannedBy = { byDocument: new WeakMap(), other: new Set() }));
+  let scanned = scannedBy.other;
+  if (parsed.editSession !== undefined) {
+    scanned = scannedBy.byDocument.get(parsed.editSession) ?? new Set();
+    scannedBy.byDocument.set(parsed.editSession, scanned);
+  }
   const out: H[] = [];
   for (const section of parsed.sections) {
     const node = section.valueNode;
     if (!node) continue;
     const seen = scanned.has(section.key);
     const scanSection = () => {
-      // The first time a section key is scanned (a file just opened) no item of it is known:
-      // scanning it whole is cheaper than scanning it item by item.
+      // The first time a section key is scanned in a document (just opened) no item of it is
+      // known: scanning it whole is cheaper than scanning it item by item.
       if (seen) return scanByItem(parsed, { ...section, valueNode: node }, scan);
       const hits = scan(parsed, sectionTextFields(section), section.key);
-      if (parsed.editedDocument !== undefined) keepItemHits(scan, { ...section, valueNode: node }, hits);
+      if (parsed.editSession !== undefined) keepItemHits(scan, { ...section, valueNode: node }, hits);
       return hits;
     };
     for (const hit of foundIn(scan, section, scanSection)) out.push(hit);
@@ -255,10 +259,11 @@ export function scanSections<H extends Found>(parsed: ParsedBlueprint, scan: (pa
   return out;
 }
 
-// Per scan function: the section keys it has scanned before, per edited document (one just
-// opened is scanned whole), and for all other parses together (a batch of files scans its first
-// file whole and the others item by item: files of a family repeat items).
-const scannedSections = new WeakMap<object, { readonly byDocument: RecentDocuments<Set<string>>; readonly other: Set<string> }>();
+// Per scan function: the section keys it has scanned before, per edited document (by its edit
+// session: one just opened, or opened again, is scanned whole), and for all other parses
+// together (a batch of files scans its first file whole and the others item by item: files of
+// a family repeat items).
+const scannedSections = new WeakMap<object, { readonly byDocument: WeakMap<object, Set<string>>; readonly other: Set<string> }>();
 
 /**
  * What `find` finds in the top-level section `key` (nothing when the file lacks it), kept per
