@@ -128,6 +128,18 @@ suite('list chunks: parsing an edited document from pieces', () => {
       checkVersion(parser, SEED, 3, 'the text before the failed version again');
     });
 
+    test("an older version than the kept one is parsed on its own: the latest version's result keeps its nodes", () => {
+      const parser = new BlueprintParser();
+      checkVersion(parser, SEED, 5, 'open');
+      const latest = checkVersion(parser, withTools(toolsEdited(0)), 6, 'an edit that moves the tools items');
+      const tools = findSection(latest, 'tools')?.valueNode;
+      const ranges = JSON.stringify(isSeq(tools) ? tools.items.map((item) => (item as { range?: unknown }).range) : []);
+      // A text read before the edit (version 5), as the workspace index may still hold it.
+      assert.equal(parseDifference(parser.parse(SEED, 'file:///doc.role.yaml', 5), new BlueprintParser().parse(SEED)), undefined);
+      assert.equal(parser.parse(withTools(toolsEdited(0)), 'file:///doc.role.yaml', 6), latest, 'still the kept result of version 6');
+      assert.equal(JSON.stringify(isSeq(tools) ? tools.items.map((item) => (item as { range?: unknown }).range) : []), ranges, 'its items not moved back');
+    });
+
     test('a repeated item text is moved once and copied for its other place', () => {
       const parser = new BlueprintParser();
       const items = TOOLS.split(/(?=^ {2}- )/m);

@@ -422,6 +422,9 @@ export class BlueprintParser {
   parse(text: string, cacheKey?: string, version?: number): ParsedBlueprint {
     const last = cacheKey !== undefined ? this.#documents.get(cacheKey) : undefined;
     if (last && last.text === text && last.version === version) return last.parsed;
+    // An older version than the one kept (a text read before the latest edit) is parsed on its
+    // own: parsed as the document's next version, it would take the latest version's pieces.
+    if (last && version !== undefined && last.version !== undefined && version < last.version) return this.parse(text);
 
     const previousChunks = last?.chunks;
     const chunks = new Map<string, ChunkResult>();
