@@ -335,6 +335,13 @@ suite('LSP server in process (pull diagnostics)', () => {
     const changed = await pull(same.resultId);
     assert.strictEqual(changed.kind, 'full');
     assert.ok(!codes(changed.items ?? []).includes('schema.enum'));
+    // A client that never got that report (cancelled) still shows the first one: the same
+    // findings as the report it missed are new to it.
+    const later = { line: 5, character: 0 };
+    client.change(DRAFT_URI, [{ range: { start: later, end: later }, text: '# another note\n' }]);
+    const missed = await pull(first.resultId);
+    assert.strictEqual(missed.kind, 'full');
+    assert.deepStrictEqual(missed.items, changed.items);
   });
 
   test('a settings change asks the client to refresh diagnostics', async () => {

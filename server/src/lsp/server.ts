@@ -545,6 +545,8 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
       const resultId = `${doc.version}:${generation}`;
       if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
       const items = await diagnosticsFor(doc);
+      // Closed meanwhile: nothing to remember.
+      if (documents.get(doc.uri) === undefined) return { kind: 'full', resultId, items };
       const json = JSON.stringify(items);
       const last = lastReports.get(doc.uri);
       lastReports.set(doc.uri, { resultId, items: json });

@@ -136,9 +136,7 @@ export class WorkspaceLadder {
 
   /** The ladder findings of an open document; a lone file has no ladder. */
   diagnostics(doc: TextDocument): Diagnostic[] {
-    if (!this.ls.settings.validate || !this.#ready || this.tooLarge()) return [];
-    const files = this.#ladderFiles();
-    return files ? this.#diagnosticsFrom(files, doc) : [];
+    return this.check(doc).diagnostics;
   }
 
   /** `diagnostics(doc)` and `shape()` together, from one reading of the role files (a check does both on every keystroke). */
