@@ -5,7 +5,7 @@ import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { stringify } from 'yaml';
 import { COMPLETION_KINDS, Scenario } from '../../bench/scenario';
-import { yamlScalar } from '../../server/src/core/completion';
+import { serializedScalar } from '../../server/src/core/completion';
 import { DocumentNames } from '../../server/src/core/cursorContext';
 import { BUILT_IN_CATALOG, createFeatures } from './completionTestUtil';
 
@@ -90,8 +90,8 @@ suite('completion: YAML scalars without the serializer', () => {
   test('the same text as yaml.stringify: every built-in catalog name, words YAML reads as other types, random text', () => {
     const names = [BUILT_IN_CATALOG.kpis, BUILT_IN_CATALOG.tools, BUILT_IN_CATALOG.technical_skills, BUILT_IN_CATALOG.soft_skills].flatMap((rows) => rows.map((r) => r.name));
     for (const value of [...names, 'True', 'TRUE', 'tRUE', 'null', 'Null', 'No', 'on', 'y', 'Infinity', 'NaN', 'a  b', 'a ', ' a', 'a:b', 'a: b', 'a #b', 'Kubernetes', 'k8s', 'e2e'])
-      assert.equal(yamlScalar(value), bySerializer(value), value);
+      assert.equal(serializedScalar(value), bySerializer(value), value);
     const text = fc.string({ unit: fc.constantFrom(...'aZyNo10 :#-\'".~é\n'.split('')), maxLength: 12 });
-    fc.assert(fc.property(text, (value) => yamlScalar(value) === bySerializer(value)), { numRuns: 3000 });
+    fc.assert(fc.property(text, (value) => serializedScalar(value) === bySerializer(value)), { numRuns: 3000 });
   });
 });

@@ -65,8 +65,12 @@ function snippetChoice(text: string): string {
 const PLAIN_TEXT = /^[A-Za-z](?:[A-Za-z0-9]| (?=[A-Za-z0-9]))*$/;
 const SCHEMA_WORD = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 
-/** A string as YAML writes it (one line); plain words without the serializer, which is slow cold. */
-export function yamlScalar(value: string): string {
+/**
+ * A string as the YAML serializer writes it, on one line: what a completion inserts is what
+ * Format Document would write (quick fixes use the cheaper lint/fields yamlScalar, which only
+ * promises to read back as the same string). Plain words without the serializer, which is slow cold.
+ */
+export function serializedScalar(value: string): string {
   if (PLAIN_TEXT.test(value) && !SCHEMA_WORD.test(value)) return value;
   return stringify(value.replace(/\s*\n\s*/g, ' '), { lineWidth: 0 }).trimEnd();
 }
@@ -94,7 +98,7 @@ function sortKey(group: number, rank: number): string {
 export class CompletionProvider {
   readonly #deps: CompletionDeps;
   /** Plain strings → their YAML form; catalog values repeat across requests. */
-  readonly #yamlScalars = new Map<string, string>();
+  readonly #serializedScalars = new Map<string, string>();
   /** The names of the last text asked about: consecutive requests on one version share them. */
   #names: DocumentNames | undefined;
   #namesText: string | undefined;
@@ -276,7 +280,7 @@ export class CompletionProvider {
    */
   #rowSnippet(kind: CatalogKind, entry: KnownEntry, col: number, present: ReadonlySet<string>, withNameKey: boolean): string {
     const indent = '\n' + ' '.repeat(col);
-    let text = (withNameKey ? 'name: ' : '') + snippetText(this.#yamlScalar(entry.name));
+    let text = (withNameKey ? 'name: ' : '') + snippetText(this.#serializedScalar(entry.name));
     let stop = 1;
     for (const field of ROW_FIELDS[kind]) {
       if (field === 'name' || present.has(field)) continue;
@@ -288,7 +292,7 @@ export class CompletionProvider {
         const ordered = choices.includes(value) ? [value, ...choices.filter((c) => c !== value)] : choices;
         text += `${indent}${field}: \${${stop++}|${ordered.map(snippetChoice).join(',')}|}`;
       } else {
-        text += `${indent}${field}: \${${stop++}:${snippetText(this.#yamlScalar(value))}}`;
+        text += `${indent}${field}: \${${stop++}:${snippetText(this.#serializedScalar(value))}}`;
       }
     }
     return text + '$0';
@@ -300,8 +304,8 @@ export class CompletionProvider {
   }
 
   /** A string as a YAML scalar: plain where that reads back the same, quoted otherwise. */
-  #yamlScalar(value: string): string {
-    return cachedIn(this.#yamlScalars, value, 20_000, () => yamlScalar(value));
+  #serializedScalar(value: string): string {
+    return cachedIn(this.#serializedScalars, value, 20_000, () => serializedScalar(value));
   }
 
   #documentNames(doc: ITextDocument): DocumentNames {
@@ -358,7 +362,7 @@ export class CompletionProvider {
         detail,
         sortText: sortKey(0, items.length),
         filterText: name,
-        textEdit: { range, newText: this.#yamlScalar(name) },
+        textEdit: { range, newText: this.#serializedScalar(name) },
       });
     }
     return items;
@@ -380,7 +384,7 @@ export class CompletionProvider {
         detail: 'Role in this workspace',
         sortText: sortKey(0, i),
         filterText: title,
-        textEdit: { range, newText: this.#yamlScalar(title) },
+        textEdit: { range, newText: this.#serializedScalar(title) },
       }));
   }
 }
