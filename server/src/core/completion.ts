@@ -66,9 +66,9 @@ const PLAIN_TEXT = /^[A-Za-z](?:[A-Za-z0-9]| (?=[A-Za-z0-9]))*$/;
 const SCHEMA_WORD = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 
 /**
- * A string as the YAML serializer writes it, on one line: what a completion inserts is what
- * Format Document would write (quick fixes use the cheaper lint/fields yamlScalar, which only
- * promises to read back as the same string). Plain words without the serializer, which is slow cold.
+ * A string as the yaml package's serializer writes it, on one line (quick fixes use the cheaper
+ * yamlScalar of lint/fields, which only promises to read back as the same string). Plain words
+ * without the serializer, which is slow cold.
  */
 export function serializedScalar(value: string): string {
   if (PLAIN_TEXT.test(value) && !SCHEMA_WORD.test(value)) return value;
