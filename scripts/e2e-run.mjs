@@ -147,7 +147,9 @@ async function main() {
     for (const [name, script] of PAGE_CHECKS) {
       if (options.grep && !name.includes(options.grep)) continue;
       try {
-        await timed(timings, name, () => run(process.execPath, [join(ROOT, script)], { env: { ...process.env, TMPDIR: runDir.tmp, HOME: runDir.home } }));
+        // With the CLI the .vsix ships (dist/ may be older than the .vsix under test).
+        const env = { ...process.env, TMPDIR: runDir.tmp, HOME: runDir.home, ROLE_BLUEPRINT_CLI: join(extensionPath, 'dist', 'cli.js') };
+        await timed(timings, name, () => run(process.execPath, [join(ROOT, script)], { env }));
       } catch (err) {
         failed = true;
         log(`${name} failed: ${err.message}`);

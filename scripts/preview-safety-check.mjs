@@ -4,7 +4,8 @@
 //
 //   node scripts/preview-safety-check.mjs [FILE.role.yaml]   (default test/e2e/fixtures/hostile.role.yaml)
 //
-// Renders FILE with the bundled CLI (`dist/cli.js`; run `npm run build` first) as the HTML page,
+// Renders FILE with the bundled CLI (`dist/cli.js`, run `npm run build` first, or the bundle
+// ROLE_BLUEPRINT_CLI names: npm run test:e2e passes the one inside the .vsix) as the HTML page,
 // the job posting page and Markdown (shown through `marked`, which lets raw HTML through as
 // VS Code's Markdown preview does), then opens each in Chromium with traps installed before any
 // page script: every payload of the fixture touches `window.__ran`, whose getter records the
@@ -93,7 +94,7 @@ const normalise = (text) => text.replace(/\s+/g, ' ').trim();
 
 async function main() {
   const file = resolve(process.argv[2] ?? join(ROOT, 'test/e2e/fixtures/hostile.role.yaml'));
-  const cli = join(ROOT, 'dist/cli.js');
+  const cli = process.env.ROLE_BLUEPRINT_CLI ?? join(ROOT, 'dist/cli.js');
   for (const needed of [file, cli]) {
     if (!existsSync(needed)) {
       console.error(`preview-safety-check: ${needed} does not exist${needed === cli ? ' (run npm run build)' : ''}`);

@@ -6,7 +6,8 @@
 //   node scripts/render-screenshot-check.mjs [FILE.role.yaml]
 //
 // Renders with the bundled CLI (`node dist/cli.js render FILE -o OUT.html`; run `npm run build`
-// first), the code that ships. Exits 1 on any failed check.
+// first), the code that ships; ROLE_BLUEPRINT_CLI names another bundle (npm run test:e2e passes
+// the one inside the .vsix under test). Exits 1 on any failed check.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ if (!existsSync(file)) {
   console.error(`render-screenshot-check: no blueprint file: ${file}`);
   process.exit(2);
 }
-const cli = join(root, 'dist', 'cli.js');
+const cli = process.env.ROLE_BLUEPRINT_CLI ?? join(root, 'dist', 'cli.js');
 if (!existsSync(cli)) {
   console.error(`render-screenshot-check: ${cli} does not exist (run npm run build)`);
   process.exit(2);
