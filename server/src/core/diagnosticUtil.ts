@@ -4,6 +4,20 @@ import type { ITextDocument, JsonPath } from './types';
 /** Absolute [start, end) offsets in a document. */
 export type Span = readonly [number, number];
 
+/** The index of the item whose span holds `offset`, among items in file order whose spans do not overlap (a binary search), or -1. */
+export function indexOfSpanAt<T>(items: readonly T[], offset: number, spanOf: (item: T) => Span): number {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = spanOf(items[middle]);
+    if (offset < start) high = middle - 1;
+    else if (offset >= end) low = middle + 1;
+    else return middle;
+  }
+  return -1;
+}
+
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
 export const SEVERITY: Record<SeverityName, DiagnosticSeverity> = {

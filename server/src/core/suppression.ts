@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { indexOfSpanAt } from './diagnosticUtil';
 import { textFields } from './lint/fields';
 import type { ParsedBlueprint } from './parse';
 
@@ -76,16 +77,7 @@ function scalarTest(parsed: ParsedBlueprint): (offset: number) => boolean {
   return (offset) => {
     // Only a file with disable comments asks; most never do.
     fields ??= textFields(parsed);
-    let lo = 0;
-    let hi = fields.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const [start, end] = fields[mid].span;
-      if (offset < start) hi = mid - 1;
-      else if (offset >= end) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    return indexOfSpanAt(fields, offset, (field) => field.span) !== -1;
   };
 }
 

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type ParsedNode } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { SKILL_TIERS } from '../catalog/types';
-import type { Span } from '../diagnosticUtil';
+import { indexOfSpanAt, type Span } from '../diagnosticUtil';
 import { findSection, locate, nodeSpan, type ParsedBlueprint, type Section } from '../parse';
 import { detachedCopy, escapeRegExp } from '../strings';
 import type { ITextDocument, JsonPath } from '../types';
@@ -179,15 +179,8 @@ function keepItemHits<H extends Found>(scan: object, section: Section & { valueN
   if (items.length === 0) return;
   const found = items.map((): H[] => []);
   for (const hit of hits) {
-    // The last item that starts at or before the hit: the hit is in it if it ends inside it.
-    let low = 0;
-    let high = items.length - 1;
-    let at = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (items[middle].start <= hit.span[0]) [at, low] = [middle, middle + 1];
-      else high = middle - 1;
-    }
+    // Hits of fields outside the lists are in no item (scanByItem scans those fields every time).
+    const at = indexOfSpanAt(items, hit.span[0], (item) => [item.start, item.end]);
     if (at !== -1 && hit.span[1] <= items[at].end) found[at].push(shifted(hit, -items[at].start));
   }
   const byNode = nodeHitsOf<H>(scan);
