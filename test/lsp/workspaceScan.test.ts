@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
-import { nodeFileSystem } from '../../server/src/lsp/fileSystem';
+import { isWithin, nodeFileSystem } from '../../server/src/lsp/fileSystem';
 import { scanRoleFiles } from '../../server/src/lsp/workspaceScan';
 
 suite('workspace scan', () => {
@@ -32,6 +32,13 @@ suite('workspace scan', () => {
 
   test('stops at the bound', async () => {
     assert.strictEqual((await scan(2)).length, 2);
+  });
+
+  test('a file is within a folder below it, not beside it or through ..; a name starting with .. is still inside', () => {
+    assert.ok(isWithin('/w/roles', '/w/roles/a.role.yaml'));
+    assert.ok(isWithin('/w/roles', '/w/roles/deep/a.role.yaml'));
+    assert.ok(isWithin('/w/roles', '/w/roles/..a.role.yaml'));
+    for (const file of ['/w/roles', '/w/other/a.role.yaml', '/w/roles-2/a.role.yaml', '/w/a.role.yaml']) assert.ok(!isWithin('/w/roles', file), file);
   });
 
   test('a missing root yields nothing', async () => {

@@ -51,3 +51,9 @@ export function pathToUri(file: string): string {
 export function uriKey(uri: string): string {
   return uriToPath(uri) ?? uri;
 }
+
+/** Whether `file` is inside `folder` (below it, not through `..`). */
+export function isWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { RoleBlueprintLanguageService } from '../core';
 import { findSchemaModeline, schemaForPath, type OrgSchemaChoice } from '../core/orgSchemas';
 import type { ITextDocument } from '../core/types';
-import { uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
+import { isWithin, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]+:/i;
 const WINDOWS_DRIVE = /^[a-z]:[\\/]/i;
@@ -34,9 +34,8 @@ export class OrgSchemaHost {
     }
     if (!docPath || Object.keys(globs).length === 0) return undefined;
     for (const folder of folders) {
-      const relative = path.relative(folder, docPath);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
-      const schemaPath = schemaForPath(relative, globs);
+      if (!isWithin(folder, docPath)) continue;
+      const schemaPath = schemaForPath(path.relative(folder, docPath), globs);
       if (schemaPath) return { key: path.resolve(folder, schemaPath), label: schemaPath };
     }
     return undefined;

@@ -34,7 +34,7 @@ import { filterWorkspaceSymbols, pairOf, scalarText } from '../core/symbols';
 import { ROLE_FILE_NAME } from '../core/types';
 import { isRecord } from '../core/values';
 import { documentChecked } from './codeCache';
-import { nodeFileSystem, pathToUri, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
+import { isWithin, nodeFileSystem, pathToUri, uriKey, uriToPath, type ServerFileSystem } from './fileSystem';
 import {
   CompareRequest,
   DocumentStatusRequest,
@@ -697,10 +697,4 @@ export function startServer(connection: Connection, deps: ServerDeps = {}): void
 
   documents.listen(connection);
   connection.listen();
-}
-
-/** Whether `file` is in `folder` (as the scan joins paths: below it, not through `..`). */
-function isWithin(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
