@@ -6,7 +6,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
 import { byStart } from '../core/diagnosticUtil';
 import { buildLadder, ladderDiagnostics, type LadderFile } from '../core/family/ladder';
-import { fileUri, readAhead } from './files';
+import { pathToUri } from '../lsp/fileSystem';
+import { readAhead } from './files';
 
 /**
  * `check` of many files on a machine with cores to spare: the per-file work (parse, schema,
@@ -72,7 +73,7 @@ async function diagnoseInProcess(files: readonly string[], service: RoleBlueprin
   const ladderFiles: LadderFile[] = [];
   const texts = readAhead(files, READ_AHEAD);
   for (const file of files) {
-    const doc = TextDocument.create(fileUri(file), 'role-blueprint', 1, await texts.next());
+    const doc = TextDocument.create(pathToUri(file), 'role-blueprint', 1, await texts.next());
     found.push(service.computeDiagnostics(doc));
     const parsed = service.parse(doc);
     if (parsed) ladderFiles.push({ uri: doc.uri, parsed });
@@ -86,7 +87,7 @@ async function diagnoseInProcess(files: readonly string[], service: RoleBlueprin
 function ladderFindings(files: readonly string[], ladderFiles: readonly LadderFile[], service: RoleBlueprintLanguageService): Diagnostic[][] | undefined {
   if (files.length <= 1 || !service.settings.validate) return undefined;
   const ladder = buildLadder(ladderFiles);
-  return files.map((file) => ladderDiagnostics(ladder, fileUri(file), service.settings));
+  return files.map((file) => ladderDiagnostics(ladder, pathToUri(file), service.settings));
 }
 
 /** Each file's ladder findings among its own diagnostics, by position. */
@@ -111,7 +112,7 @@ async function diagnoseInParallel(files: readonly string[], service: RoleBluepri
     // Read in order: an unreadable file fails the command as it always did.
     const texts = readAhead(files, READ_AHEAD);
     const jobs: FileJob[] = [];
-    for (const [index, file] of files.entries()) jobs.push({ index, uri: fileUri(file), text: await texts.next() });
+    for (const [index, file] of files.entries()) jobs.push({ index, uri: pathToUri(file), text: await texts.next() });
     const queue = new Int32Array(new SharedArrayBuffer(4));
     const found: Diagnostic[][] = new Array(files.length);
     const failures: { index: number; error: string }[] = [];

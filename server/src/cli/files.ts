@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import type { BlueprintParser, ParsedBlueprint } from '../core/parse';
 import { defaultSettings, ROLE_FILE_NAME } from '../core/types';
@@ -69,11 +68,6 @@ function walk(dir: string, found: Set<string>, visited: Set<string>): void {
     if (isDir && !SKIPPED_DIRS.has(entry.name)) walk(full, found, visited);
     else if (isFile && ROLE_FILE_NAME.test(entry.name)) found.add(full);
   }
-}
-
-/** The uri a file is checked and reported under (encoded as an editor would give it). */
-export function fileUri(file: string): string {
-  return pathToFileURL(file).href;
 }
 
 /** Reads a text file; unreadable or binary content is a usage error with the reason. */

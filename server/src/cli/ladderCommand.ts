@@ -3,7 +3,8 @@ import { buildLadder, ladderToJson, type LadderFile } from '../core/family/ladde
 import { ladderToHtml, ladderToMermaid } from '../core/family/ladderRender';
 import { BlueprintParser } from '../core/parse';
 import { parseArgs } from './args';
-import { collectRoleFiles, fileUri, readBlueprint } from './files';
+import { pathToUri } from '../lsp/fileSystem';
+import { collectRoleFiles, readBlueprint } from './files';
 import { CliError, ExitCode, writeOutput, type CliIO } from './io';
 
 const HELP = `Usage: role-blueprint ladder FILES|DIRS|GLOBS... [--format html|json|mermaid] [-o OUT] [--force]
@@ -42,7 +43,7 @@ export async function ladderCommand(argv: string[], io: CliIO): Promise<number> 
   const files = collectRoleFiles(args.positionals, io.cwd);
   if (files.length === 0) throw new CliError(`no *.role.yaml files in ${args.positionals.join(' ')}`);
   const parser = new BlueprintParser();
-  const ladderFiles: LadderFile[] = files.map((file) => ({ uri: fileUri(file), parsed: readBlueprint(file, parser, path.relative(io.cwd, file) || file) }));
+  const ladderFiles: LadderFile[] = files.map((file) => ({ uri: pathToUri(file), parsed: readBlueprint(file, parser, path.relative(io.cwd, file) || file) }));
   const ladder = buildLadder(ladderFiles);
   const rendered = format === 'json' ? JSON.stringify(ladderToJson(ladder), null, 2) + '\n' : format === 'mermaid' ? ladderToMermaid(ladder) : ladderToHtml(ladder);
   writeOutput(io, rendered, output, args.flags.has('force'));

@@ -3,7 +3,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../core';
 import { postingJsonLd, postingToHtml } from '../core/family/posting';
 import { parseArgs } from './args';
-import { fileUri, readTextFile } from './files';
+import { pathToUri } from '../lsp/fileSystem';
+import { readTextFile } from './files';
 import { CliError, ExitCode, writeOutput, type CliIO } from './io';
 
 const HELP = `Usage: role-blueprint render FILE [--format html|markdown|jobposting|jsonld] [-o OUT] [--force]
@@ -33,7 +34,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   if (!['html', 'markdown', 'jobposting', 'jsonld'].includes(format)) throw new CliError(`unknown format "${format}" (use html, markdown, jobposting or jsonld)`);
 
   const file = path.resolve(io.cwd, args.positionals[0]);
-  const doc = TextDocument.create(fileUri(file), 'role-blueprint', 1, readTextFile(file));
+  const doc = TextDocument.create(pathToUri(file), 'role-blueprint', 1, readTextFile(file));
   const service = createLanguageService();
   let rendered: string | undefined;
   if (format === 'jobposting' || format === 'jsonld') {
