@@ -102,11 +102,12 @@ export function runFromCodeCache(bundle: string, module: NodeJS.Module, require:
   const usable = cached !== undefined && !script.cachedDataRejected;
   if (!usable || !cached.checked) {
     let checked = false;
-    // What this run has written: nothing yet, a cache from before a check, or one from after.
-    let written: 'none' | 'unchecked' | 'checked' = 'none';
+    // Whether this run's last write came after a check (undefined: nothing written yet). A write
+    // is worth making once before a check and once after: `checked` only turns true.
+    let writtenChecked: boolean | undefined;
     const save = () => {
-      if (written === 'checked' || (written === 'unchecked' && !checked)) return;
-      written = checked ? 'checked' : 'unchecked';
+      if (writtenChecked === checked) return;
+      writtenChecked = checked;
       try {
         writeCodeCache(file, key, script.createCachedData(), checked);
       } catch {
