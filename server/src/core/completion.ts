@@ -303,7 +303,7 @@ export class CompletionProvider {
     return at ? this.#deps.navigator.enumValues(at).map((v) => String(v.value)) : [];
   }
 
-  /** A string as a YAML scalar: plain where that reads back the same, quoted otherwise. */
+  /** serializedScalar, kept per string: catalog values repeat across requests. */
   #serializedScalar(value: string): string {
     return cachedIn(this.#serializedScalars, value, 20_000, () => serializedScalar(value));
   }

@@ -239,11 +239,12 @@ export function scanSections<H extends Found>(parsed: ParsedBlueprint, scan: (pa
     if (!node) continue;
     const seen = scanned.has(section.key);
     const scanSection = () => {
+      const withValue = { ...section, valueNode: node };
       // The first time a section key is scanned in a document (just opened) no item of it is
       // known: scanning it whole is cheaper than scanning it item by item.
-      if (seen) return scanByItem(parsed, { ...section, valueNode: node }, scan);
+      if (seen) return scanByItem(parsed, withValue, scan);
       const hits = scan(parsed, sectionTextFields(section), section.key);
-      if (parsed.editSession !== undefined) keepItemHits(scan, { ...section, valueNode: node }, hits);
+      if (parsed.editSession !== undefined) keepItemHits(scan, withValue, hits);
       return hits;
     };
     for (const hit of foundIn(scan, section, scanSection)) out.push(hit);
