@@ -76,7 +76,7 @@ async function diagnoseInProcess(files: readonly string[], service: RoleBlueprin
     const doc = TextDocument.create(pathToUri(file), 'role-blueprint', 1, await texts.next());
     found.push(service.computeDiagnostics(doc));
     const parsed = service.parse(doc);
-    if (parsed) ladderFiles.push({ uri: doc.uri, parsed });
+    if (parsed) ladderFiles.push({ uri: doc.uri, parsed, doc });
     service.forget(doc.uri);
   }
   addLadderFindings(found, ladderFindings(files, ladderFiles, service));
@@ -129,7 +129,7 @@ async function diagnoseInParallel(files: readonly string[], service: RoleBluepri
     const ladderFiles: LadderFile[] = [];
     for (const doc of docs) {
       const parsed = service.parse(doc);
-      if (parsed) ladderFiles.push({ uri: doc.uri, parsed });
+      if (parsed) ladderFiles.push({ uri: doc.uri, parsed, doc });
     }
     // Before taking batches: what is left at the end is only the queue, shared by every thread.
     const ladder = ladderFindings(files, ladderFiles, service);

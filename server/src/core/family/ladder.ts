@@ -26,6 +26,11 @@ export type CareerGroup = 'feeder_roles' | 'next_roles';
 export interface LadderFile {
   readonly uri: string;
   readonly parsed: ParsedBlueprint;
+  /**
+   * The document of `parsed.text` when the caller has one that will not change (a check of
+   * files on disk): its line offsets, a scan of the whole text, are then computed once.
+   */
+  readonly doc?: TextDocument;
 }
 
 export interface LadderNode {
@@ -210,7 +215,7 @@ export function buildLadder(files: readonly LadderFile[]): Ladder {
   const references: LadderReference[] = [];
 
   for (const [i, file] of unique.entries()) {
-    const doc = TextDocument.create(file.uri, 'role-blueprint', 0, file.parsed.text);
+    const doc = file.doc ?? TextDocument.create(file.uri, 'role-blueprint', 0, file.parsed.text);
     const refs: FileState['refs'] = [];
     for (const ref of careerReferences(file)) {
       const index = matchRoleTitle(ref.name, titles);
