@@ -12,7 +12,9 @@ const common = nodeBundleOptions(minify);
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: SERVER_ENTRY_POINTS, outdir: 'dist' },
-  { ...common, entryPoints: CLI_ENTRY_POINTS, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The shebang only on the launcher: the bundle it runs is wrapped in a function, where one is a syntax error.
+  { ...common, entryPoints: { cli: CLI_ENTRY_POINTS.cli }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { 'cli-main': CLI_ENTRY_POINTS['cli-main'] }, outdir: 'dist' },
   // The preview's webview script: runs in the webview (a browser), loaded from the extension's media/.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], entryPoints: { preview: 'client/src/preview/webview/main.ts' }, outdir: 'media/dist' },
 ];

@@ -19,4 +19,5 @@ export function nodeBundleOptions(minify) {
 
 /** dist/server.js is a launcher that runs dist/server-main.js from V8's code cache (server/src/lsp/codeCache.ts). */
 export const SERVER_ENTRY_POINTS = { server: 'server/src/lsp/launcher.ts', 'server-main': 'server/src/lsp/main.ts' };
-export const CLI_ENTRY_POINTS = { cli: 'server/src/cli/main.ts' };
+/** dist/cli.js, the same kind of launcher, runs dist/cli-main.js. */
+export const CLI_ENTRY_POINTS = { cli: 'server/src/cli/launcher.ts', 'cli-main': 'server/src/cli/main.ts' };

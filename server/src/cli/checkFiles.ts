@@ -6,6 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
 import { byStart } from '../core/diagnosticUtil';
 import { buildLadder, ladderDiagnostics, type LadderFile } from '../core/family/ladder';
+import { documentChecked } from '../lsp/codeCache';
 import { pathToUri } from '../lsp/fileSystem';
 import { readAhead } from './files';
 
@@ -64,6 +65,7 @@ export async function checkFiles(files: readonly string[], cwd: string, options:
   const workers = Math.max(0, threads - 1);
   const service = createLanguageService({ shareChunks: true });
   const diagnostics = workers > 0 ? await diagnoseInParallel(files, service, workers) : await diagnoseInProcess(files, service);
+  documentChecked();
   return files.map((file, index) => ({ path: path.relative(cwd, file) || file, diagnostics: diagnostics[index] }));
 }
 

@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 
 /**
- * Starting the server from V8's code cache. Most of a cold start is V8 compiling the bundle:
- * the whole script, then each function the first time it runs (the protocol library, the
- * YAML parser, the rules). The cache holds the bytecode of every function a previous run had
+ * Starting the server (and the CLI, the same way) from V8's code cache. Most of a cold start
+ * is V8 compiling the bundle: the whole script, then each function the first time it runs (the
+ * protocol library, the YAML parser, the rules). The cache holds the bytecode of every function a previous run had
  * compiled; a start that finds it skips that work.
  *
  * Node 20 offers no cache for the main module, so the bundle runs through `vm.Script` with the
@@ -74,7 +74,7 @@ export function writeCodeCache(file: string, key: string, data: Buffer, checked:
   }
 }
 
-/** Tells the code cache that the server has checked a document (see above); nothing when the server runs from sources. */
+/** Tells the code cache that this process (the server, or a CLI check) has checked a document (see above); nothing when run from sources. */
 export function documentChecked(): void {
   (globalThis as { [ON_CHECKED]?: () => void })[ON_CHECKED]?.();
 }
