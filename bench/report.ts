@@ -40,7 +40,8 @@ export interface BenchResult {
   readonly steps: number;
   readonly seed: number;
   readonly docs: readonly DocResult[];
-  readonly cliCheck: { files: number; lines: number; ms: number; summary: string };
+  /** `ms`: median wall time of `runsMs`, the runs after the first; `firstRunMs`: the first run on a fresh bundle, which writes V8's code cache. */
+  readonly cliCheck: { files: number; lines: number; ms: number; runsMs: number[]; firstRunMs: number; summary: string };
   /** Our server's first start on a fresh bundle (spawn → initialize result), before V8's code cache exists. */
   readonly firstStartMs?: number;
   readonly render: { coldMs: number; samplesMs: number[] };
@@ -102,6 +103,7 @@ function format(value: number | undefined, unit: string): string {
 }
 
 const mark = (met: boolean) => (met ? '✅ yes' : '❌ no');
+const spread = (samples: readonly number[]) => `${format(Math.min(...samples), 'ms')} – ${format(Math.max(...samples), 'ms')}`;
 
 export function renderMarkdownReport(result: BenchResult): string {
   const out: string[] = [];
@@ -136,7 +138,6 @@ export function renderMarkdownReport(result: BenchResult): string {
     const counts = (s: SessionResult | undefined) =>
       s ? `${s.steps} edit rounds; ${s.firstDiagnosticsCount} → ${s.lastDiagnosticsCount} diagnostics; empty answers: ${s.emptyCompletions}/${allCompletions(s).length} completions, ${s.emptyHovers}/${s.hoverMs.length} hovers, ${s.emptySymbols}/${s.symbolsMs.length} outlines` : 'not run';
     out.push('', `Ours: ${counts(ours)}. yaml-language-server: ${counts(yls)}.`);
-    const spread = (samples: number[]) => `${format(Math.min(...samples), 'ms')} – ${format(Math.max(...samples), 'ms')}`;
     const starts = (s: SessionResult | undefined) => (s ? `${s.coldOpens.startupMs.length} starts, startup ${spread(s.coldOpens.startupMs)}, first diagnostics ${spread(s.coldOpens.firstDiagnosticsMs)}` : 'not run');
     out.push('', `Fresh starts (min – max): ours ${starts(ours)}; yaml-language-server ${starts(yls)}.`);
     if (ours?.renderMs.length) out.push(`\n\`roleBlueprint/render\` (html) over LSP on this document: p50 ${format(percentile(ours.renderMs, 50), 'ms')}, max ${format(Math.max(...ours.renderMs), 'ms')}.`);
@@ -144,7 +145,9 @@ export function renderMarkdownReport(result: BenchResult): string {
   }
   const renderP50 = percentile(result.render.samplesMs, 50);
   out.push('## CLI and preview', '', '| metric | ours | target | met? |', '|---|---:|---|---|');
-  out.push(`| \`check\` of ${result.cliCheck.files} generated role files (${result.cliCheck.lines.toLocaleString('en')} lines, one process, wall time) | ${format(result.cliCheck.ms, 'ms')} | < 3 s | ${mark(result.cliCheck.ms < 3000)} |`);
+  const check = result.cliCheck;
+  out.push(`| \`check\` of ${check.files} generated role files (${check.lines.toLocaleString('en')} lines, one process, wall time), median of ${check.runsMs.length} runs (${spread(check.runsMs)}) | ${format(check.ms, 'ms')} | < 3 s | ${mark(check.ms < 3000)} |`);
+  out.push(`| the same \`check\`, first run after an install (no V8 code cache yet; the runs above start with it) | ${format(check.firstRunMs, 'ms')} | < 3 s | ${mark(check.firstRunMs < 3000)} |`);
   if (result.firstStartMs !== undefined) out.push(`| server startup, first start after an install (no V8 code cache yet; the sessions above start with it) | ${format(result.firstStartMs, 'ms')} | < 300 ms | ${mark(result.firstStartMs < 300)} |`);
   out.push(`| preview render of the seed, in process, after an edit (median of ${result.render.samplesMs.length}) | ${format(renderP50, 'ms')} | < 20 ms | ${mark(renderP50 < 20)} |`);
   out.push(`| preview render of the seed, in process, first call (cold) | ${format(result.render.coldMs, 'ms')} | | |`);
