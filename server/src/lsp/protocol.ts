@@ -126,24 +126,13 @@ export const ServerStatusNotification = new NotificationType<ServerStatus>('role
 //#region How the server is started
 
 /**
- * Node options the client starts the server with (the benchmark starts it the same way).
- *
- * `--interrupt-budget` (4× V8's 67,584 bytes of bytecode run before a function is weighed for
- * optimizing): on a fresh start the first document runs the YAML parser and every rule once,
- * and with the default budget TurboFan compiled 71 functions during that one check (6 of them
- * thrown away again), work that competes with the check for the machine; with 4×, 28 (1).
- * The seed's first diagnostics (median of fresh starts, same hour) went from 125 to 90 ms in
- * 16 alternating pairs, and from 140 to 97 ms over three bench runs each; the edits of those
- * runs, by then optimized, were within 1–2 ms (10,000-line p50 +6%). `--no-opt` made the
- * first diagnostics as fast, but left every later edit unoptimized.
- *
- * `--heap-growing-percent`: V8
+ * Node options the client starts the server with (the benchmark starts it the same way). V8
  * lets the old generation grow to up to 4× what was live at the last full GC on a machine
  * with a large heap limit; each edit of a big document publishes hundreds of KB of JSON
  * (diagnostics, outline), so the heap filled with garbage to ~4× its live size before being
  * collected (10k-line document: 44 MiB live, next full GC at 192 MiB). A growth factor of 1.5
  * collects sooner; the heap limit itself is unchanged.
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ['--interrupt-budget=270336', '--heap-growing-percent=50'];
+export const SERVER_EXEC_ARGV: readonly string[] = ['--heap-growing-percent=50'];
 
 //#endregion
