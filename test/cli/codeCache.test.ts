@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -36,6 +36,10 @@ suite('cli code cache', () => {
     assert.match(run('--version').stdout, /^\d+\.\d+\.\d+\n$/);
     const beforeCheck = readCodeCache(cacheFile, key)!;
     assert.equal(beforeCheck.checked, false);
+    // A check of no file compiled no rule: the cache stays unmarked, for the next check to replace.
+    mkdirSync(join(dir, 'empty'));
+    assert.match(run('check', 'empty').stdout, /0 files checked/);
+    assert.equal(readCodeCache(cacheFile, key)!.checked, false);
     // ... and the first check replaces it with one that holds the parser, rules and schema.
     const checked = run('check', '.');
     assert.match(checked.stdout, /3 files checked: 0 errors, \d+ warnings/);

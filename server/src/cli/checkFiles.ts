@@ -65,7 +65,6 @@ export async function checkFiles(files: readonly string[], cwd: string, options:
   const workers = Math.max(0, threads - 1);
   const service = createLanguageService({ shareChunks: true });
   const diagnostics = workers > 0 ? await diagnoseInParallel(files, service, workers) : await diagnoseInProcess(files, service);
-  documentChecked();
   return files.map((file, index) => ({ path: path.relative(cwd, file) || file, diagnostics: diagnostics[index] }));
 }
 
@@ -77,6 +76,7 @@ async function diagnoseInProcess(files: readonly string[], service: RoleBlueprin
   for (const file of files) {
     const doc = TextDocument.create(pathToUri(file), 'role-blueprint', 1, await texts.next());
     found.push(service.computeDiagnostics(doc));
+    documentChecked();
     const parsed = service.parse(doc);
     if (parsed) ladderFiles.push({ uri: doc.uri, parsed, doc });
     service.forget(doc.uri);
@@ -191,7 +191,10 @@ function startWorker(): Worker {
 
 function diagnoseJob(service: RoleBlueprintLanguageService, index: number, doc: TextDocument): JobResult {
   try {
-    return { index, diagnostics: service.computeDiagnostics(doc).map(forOutput) };
+    const diagnostics = service.computeDiagnostics(doc).map(forOutput);
+    // Only a thread that ran the rules has them in its code (a worker's call does nothing).
+    documentChecked();
+    return { index, diagnostics };
   } catch (error) {
     return { index, error: (error as Error).message };
   }
