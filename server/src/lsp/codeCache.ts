@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 
@@ -80,9 +80,9 @@ export function documentChecked(): void {
 }
 
 /**
- * Runs `bundle` (a launcher's server bundle, or the running script itself) from the code
- * cache. Returns false inside that run, or when the bundle cannot be read: then the caller
- * starts the server itself.
+ * Runs `bundle` (a launcher's bundle, or the running script itself) from the code cache.
+ * Returns false inside that run, or when the bundle cannot be read: then the caller runs the
+ * server or CLI itself.
  */
 export function runFromCodeCache(bundle: string, module: NodeJS.Module, require: NodeJS.Require): boolean {
   const global = globalThis as { [CACHED_RUN]?: true; [ON_CHECKED]?: () => void };
@@ -109,6 +109,9 @@ export function runFromCodeCache(bundle: string, module: NodeJS.Module, require:
       if (writtenChecked === checked) return;
       writtenChecked = checked;
       try {
+        // A read-only install (a global npm prefix owned by root): every CLI run would
+        // otherwise serialize all it compiled, only for the write to fail.
+        accessSync(path.dirname(file), constants.W_OK);
         writeCodeCache(file, key, script.createCachedData(), checked);
       } catch {
         // no cache this time
