@@ -50,7 +50,7 @@ const RENDER_REQUESTS = 10;
 /** Fresh starts per server and document for startup and first diagnostics: one cold sample on a shared machine is mostly noise. */
 const COLD_OPENS = option('--cold-opens', 5);
 /** Runs of the CLI `check` after its first, for the median: likewise. */
-const CHECK_RUNS = option('--check-runs', 3);
+const CHECK_RUNS = Math.max(1, option('--check-runs', 3));
 
 /** The bundles under test, built from the current sources into bench/out (dist/ is left alone), minified as packaged. */
 async function buildBundles(): Promise<{ server: string; cli: string }> {
