@@ -6,8 +6,8 @@ import * as vm from 'node:vm';
 /**
  * Starting the server (and the CLI, the same way) from V8's code cache. Most of a cold start
  * is V8 compiling the bundle: the whole script, then each function the first time it runs (the
- * protocol library, the YAML parser, the rules). The cache holds the bytecode of every function a previous run had
- * compiled; a start that finds it skips that work.
+ * protocol library, the YAML parser, the rules). The cache holds the bytecode of every function
+ * a previous run had compiled; a start that finds it skips that work.
  *
  * Node 20 offers no cache for the main module, so the bundle runs through `vm.Script` with the
  * cache: started by a small launcher (dist/server.js, see launcher.ts), or when started
