@@ -60,6 +60,23 @@ suite('lint: incremental checks equal fresh checks', () => {
     });
   });
 
+  test('files checked as a batch that shares sections, as the CLI checks them', () => {
+    // Each text of the edit sequence is another file; most of their sections are the same text,
+    // which a batch parses once, so the files share section values and what rules keep by them.
+    const texts = EDITS.reduce((all, [, apply]) => [...all, apply(all[all.length - 1])], [seed]);
+    const batch = createLanguageService({ shareChunks: true });
+    const codes = new Set<unknown>();
+    texts.forEach((text, i) => {
+      const doc = TextDocument.create(`file:///edited/file-${i}.role.yaml`, 'role-blueprint', 1, text);
+      const checked = batch.computeDiagnostics(doc);
+      batch.forget(doc.uri);
+      const fresh = createLanguageService().computeDiagnostics(TextDocument.create(`file:///fresh/file-${i}.role.yaml`, 'role-blueprint', 1, text));
+      for (const d of checked) codes.add(d.code);
+      assert.deepEqual(comparable(checked), comparable(fresh), `file ${i}`);
+    });
+    assert.ok(codes.has('summary.unknown-item') && codes.has('duplicate.near'), 'findings of the per-section rules are compared');
+  });
+
   test('an item moved to another list of its section is checked as an item of that list', () => {
     // Two lists big enough to be cut into items: the moved item keeps its parsed node. Wording
     // reads scorecard_summary.technical_skills as prose, scorecard_summary.tools as names.

@@ -56,6 +56,17 @@ const unmatchedCache = new WeakMap<readonly unknown[], WeakMap<object, readonly 
 // Per document and list key: the index of the candidates ranked last, and the section value they
 // came from; an edit of the section updates it by the texts that changed.
 const indexes = new RecentDocuments<Map<string, { source: object; readonly index: CandidateIndex }>>(() => new Map());
+// Files checked together (no edit session: the CLI) have no next version to update an index
+// for; those that share a section (a batch parses a repeated section once) share its index.
+const sectionIndexes = new WeakMap<object, Map<string, CandidateIndex>>();
+
+function sectionIndexOf(key: string, section: object, texts: readonly string[]): CandidateIndex {
+  let byKey = sectionIndexes.get(section);
+  if (!byKey) sectionIndexes.set(section, (byKey = new Map()));
+  let index = byKey.get(key);
+  if (!index) byKey.set(key, (index = new CandidateIndex(texts)));
+  return index;
+}
 
 function candidatesOf(parsed: ParsedBlueprint, key: string, section: object) {
   let byKey = candidateCache.get(section);
@@ -115,7 +126,10 @@ export const summaryUnknownItem: LintRule = {
       let byEntries = unmatchedCache.get(entries);
       if (!byEntries) unmatchedCache.set(entries, (byEntries = new WeakMap()));
       let unmatched = byEntries.get(section);
-      if (!unmatched) byEntries.set(section, (unmatched = unmatchedEntries(entries, candidates, indexOf(doc.uri, key, section, texts))));
+      if (!unmatched) {
+        const index = parsed.editSession !== undefined ? indexOf(doc.uri, key, section, texts) : sectionIndexOf(key, section, texts);
+        byEntries.set(section, (unmatched = unmatchedEntries(entries, candidates, index)));
+      }
       for (const { index: entryIndex, names } of unmatched) {
         const span = spanOf(parsed, ['scorecard_summary', key, entryIndex]);
         if (!span) continue;
