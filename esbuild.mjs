@@ -19,12 +19,8 @@ const builds = [
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], entryPoints: { preview: 'client/src/preview/webview/main.ts' }, outdir: 'media/dist' },
 ];
 
-// Optional entries appear as their owners land them; a missing entry is skipped, not an error.
-import { existsSync } from 'node:fs';
-const runnable = builds.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)));
-
 if (watch) {
-  for (const b of runnable) (await esbuild.context(b)).watch();
+  for (const b of builds) (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(runnable.map((b) => esbuild.build(b)));
+  await Promise.all(builds.map((b) => esbuild.build(b)));
 }
