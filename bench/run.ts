@@ -53,10 +53,12 @@ const COLD_OPENS = option('--cold-opens', 5);
 const CHECK_RUNS = Math.max(1, option('--check-runs', 3));
 
 /** The bundles under test, built from the current sources into bench/out (dist/ is left alone), minified as packaged. */
-async function buildBundles(): Promise<{ server: string; cli: string }> {
+async function buildBundles(): Promise<{ server: string; serverMain: string; cli: string; cliMain: string }> {
   const outdir = path.join(OUT, 'dist');
   await esbuild.build({ ...nodeBundleOptions(!flag('--profile')), absWorkingDir: ROOT, entryPoints: { ...SERVER_ENTRY_POINTS, ...CLI_ENTRY_POINTS }, outdir });
-  return { server: path.join(outdir, 'server.js'), cli: path.join(outdir, 'cli.js') };
+  const bundle = (name: string) => path.join(outdir, `${name}.js`);
+  // The launchers, and the bundles they run from V8's code cache (whose cache files are beside them).
+  return { server: bundle('server'), serverMain: bundle('server-main'), cli: bundle('cli'), cliMain: bundle('cli-main') };
 }
 
 /** `roleBlueprint.*` as VS Code sends it with nothing set: the defaults of the manifest. */
@@ -203,10 +205,10 @@ async function runSession(spec: ServerSpec, doc: BenchDoc): Promise<SessionResul
  * run on the fresh bundle (it writes V8's code cache, see server/src/lsp/codeCache.ts), then
  * the median of CHECK_RUNS runs as every later one starts.
  */
-function timeCliCheck(cli: string, seeds: readonly string[]): BenchResult['cliCheck'] {
+function timeCliCheck(cli: string, cliMain: string, seeds: readonly string[]): BenchResult['cliCheck'] {
   const dir = path.join(os.tmpdir(), `role-blueprint-bench-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
-  rmSync(codeCacheFile(path.join(path.dirname(cli), 'cli-main.js')), { force: true });
+  rmSync(codeCacheFile(cliMain), { force: true });
   try {
     const lines = writeRoleFiles(seeds, dir, CHECK_FILES, SEED);
     const timed = () => {
@@ -273,7 +275,7 @@ async function main(): Promise<void> {
   // server/src/lsp/codeCache.ts): that start is timed on its own, in a session like a user's
   // first (another blueprint opened and completed in), and the sessions below start as every
   // later start does, from the cache.
-  rmSync(codeCacheFile(path.join(path.dirname(bundles.server), 'server-main.js')), { force: true });
+  rmSync(codeCacheFile(bundles.serverMain), { force: true });
   const firstStart = await BenchClient.start(specs[0]);
   const otherFile = path.join(ROOT, 'examples', 'associate-mlops-consultant.role.yaml');
   const otherText = readFileSync(otherFile, 'utf8');
@@ -294,7 +296,7 @@ async function main(): Promise<void> {
 
   process.stderr.write('cli check… ');
   const seeds = ['associate-mlops-consultant', 'lead-mlops-engineer', 'mlops-consultant'].map((name) => readFileSync(path.join(ROOT, 'examples', `${name}.role.yaml`), 'utf8'));
-  const cliCheck = timeCliCheck(bundles.cli, seeds);
+  const cliCheck = timeCliCheck(bundles.cli, bundles.cliMain, seeds);
   process.stderr.write(`${(cliCheck.ms / 1000).toFixed(2)} s (first run ${(cliCheck.firstRunMs / 1000).toFixed(2)} s)\n`);
   const render = timeRender(seedText, docs[0].uri);
 
