@@ -28,6 +28,8 @@ import {
 
 export interface ServerSpec {
   readonly name: string;
+  /** The Node binary the server runs on. */
+  readonly node: string;
   /** Arguments to `node` (script first). */
   readonly nodeArgs: readonly string[];
   readonly languageId: string;
@@ -69,7 +71,7 @@ export class BenchClient {
   #stderr = '';
 
   private constructor(readonly spec: ServerSpec) {
-    this.#process = spawn(process.execPath, [...spec.nodeArgs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.#process = spawn(spec.node, [...spec.nodeArgs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.#process.stderr?.on('data', (chunk: Buffer) => {
       this.#stderr = (this.#stderr + chunk.toString()).slice(-4000);
     });

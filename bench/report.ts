@@ -8,6 +8,8 @@ export interface SessionResult {
   firstDiagnosticsMs: number;
   /** Every fresh start of the server on the document (the session's own is the last). */
   coldOpens: { startupMs: number[]; firstDiagnosticsMs: number[] };
+  /** Fresh starts on the bench's own Node, when the sessions ran on another (machine.serverNode). */
+  benchNodeColdOpens?: { startupMs: number[]; firstDiagnosticsMs: number[] };
   firstDiagnosticsCount: number;
   lastDiagnosticsCount: number;
   editToDiagnosticsMs: number[];
@@ -35,7 +37,8 @@ export interface DocResult {
 export interface BenchResult {
   readonly date: string;
   readonly commit: string;
-  readonly machine: { cpus: number; cpuModel: string; node: string; loadAtStart: number[]; loadAtEnd: number[]; totalMemMiB: number };
+  /** `node`: the bench's and the CLI's Node; `serverNode`: the Node both language servers ran on. */
+  readonly machine: { cpus: number; cpuModel: string; node: string; serverNode?: string; loadAtStart: number[]; loadAtEnd: number[]; totalMemMiB: number };
   readonly ylsVersion: string;
   readonly steps: number;
   readonly seed: number;
@@ -110,12 +113,12 @@ export function renderMarkdownReport(result: BenchResult): string {
   const { machine } = result;
   out.push('# Benchmark: role-blueprint language server vs yaml-language-server', '');
   out.push(
-    `${result.date} · commit ${result.commit} · Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel} · ${machine.totalMemMiB} MiB · ` +
+    `${result.date} · commit ${result.commit} · servers on Node ${machine.serverNode ?? machine.node}, bench and CLI on Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel} · ${machine.totalMemMiB} MiB · ` +
       `load average at start ${machine.loadAtStart.map((l) => l.toFixed(2)).join(' / ')}, at end ${machine.loadAtEnd.map((l) => l.toFixed(2)).join(' / ')} · yaml-language-server ${result.ylsVersion} with schemas/role-blueprint.schema.json`,
     '',
   );
   out.push(
-    `Both servers run over stdio, one after the other, on the same documents; each gets the same seeded sequence (seed ${result.seed}) of up to ${result.steps} incremental edits ` +
+    `Both servers run over stdio on the Node of the editor's extension host (code-server's, which the e2e tier runs the extension in), one after the other, on the same documents; each gets the same seeded sequence (seed ${result.seed}) of up to ${result.steps} incremental edits ` +
       '(typing into a KPI target, renaming a tool, adding/removing a list item, inserting a KPI row); after each edit the client waits for the diagnostics of that version, ' +
       'then asks for two completions (after `name: ` in a tool row, at a KPI row key, after `importance: `), one hover and the document symbols. ' +
       'A session stops early when its edit rounds exceed the time budget; the rounds played are given under each table. ' +
@@ -134,6 +137,15 @@ export function renderMarkdownReport(result: BenchResult): string {
       const target = metric.target?.(doc.id);
       const met = target && o !== undefined ? mark(target.met(o, y)) : '';
       out.push(`| ${metric.name} | ${format(o, metric.unit)} | ${format(y, metric.unit)} | ${ratio} | ${target?.text ?? ''} | ${met} |`);
+    }
+    if (ours?.benchNodeColdOpens || yls?.benchNodeColdOpens) {
+      const median = (s: SessionResult | undefined, key: 'startupMs' | 'firstDiagnosticsMs') => (s?.benchNodeColdOpens ? percentile(s.benchNodeColdOpens[key], 50) : undefined);
+      for (const [name, key] of [['server startup', 'startupMs'], ['first diagnostics after open', 'firstDiagnosticsMs']] as const) {
+        const o = median(ours, key);
+        const y = median(yls, key);
+        const ratio = o !== undefined && y !== undefined && o > 0 ? `${(y / o).toFixed(1)}×` : '—';
+        out.push(`| for reference: ${name} on Node ${machine.node} (the bench's), median of fresh starts | ${format(o, 'ms')} | ${format(y, 'ms')} | ${ratio} | | |`);
+      }
     }
     const counts = (s: SessionResult | undefined) =>
       s ? `${s.steps} edit rounds; ${s.firstDiagnosticsCount} → ${s.lastDiagnosticsCount} diagnostics; empty answers: ${s.emptyCompletions}/${allCompletions(s).length} completions, ${s.emptyHovers}/${s.hoverMs.length} hovers, ${s.emptySymbols}/${s.symbolsMs.length} outlines` : 'not run';

@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { CLI_ENTRY_POINTS, nodeBundleOptions, SERVER_ENTRY_POINTS } from '../scripts/bundles.mjs';
+import { NODE24 } from '../scripts/code-server.mjs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../server/src/core';
 import { codeCacheFile } from '../server/src/lsp/codeCache';
@@ -26,7 +27,12 @@ import { COMPLETION_KINDS, HOVER_KINDS, Scenario, type CompletionKind } from './
  * the sequence), --profile (unminified bundles, CPU profiles of our server into bench/out/prof),
  * --skip-yls (our server only, for profiling work), --cold-opens N (fresh starts per server and
  * document whose median gives startup and first diagnostics, default 5), --check-runs N (runs of
- * `check` after its first, whose median is reported, default 3).
+ * `check` after its first, whose median is reported, default 3), --server-node PATH (the Node
+ * both servers run on, default the editor's: see SERVER_NODE).
+ *
+ * The servers run on the Node of the editor's extension host, where users run them: Node 24,
+ * which code-server runs extensions on (the e2e tier and `npm start`). Their fresh starts are
+ * also timed on the Node running the bench (and the CLI) for reference.
  */
 
 const ROOT = path.resolve(__dirname, '..');
@@ -51,14 +57,31 @@ const RENDER_REQUESTS = 10;
 const COLD_OPENS = option('--cold-opens', 5);
 /** Runs of the CLI `check` after its first, for the median: likewise. */
 const CHECK_RUNS = Math.max(1, option('--check-runs', 3));
+const SERVER_NODE = serverNode();
+
+/** `--server-node PATH`, or the editor's Node, installed as the e2e tier installs it. */
+function serverNode(): string {
+  const at = argv.indexOf('--server-node');
+  if (at !== -1) return path.resolve(argv[at + 1]);
+  if (!existsSync(NODE24)) execFileSync('bash', [path.join(ROOT, 'scripts', 'e2e-setup.sh'), '--node-only'], { stdio: ['ignore', 2, 2] });
+  return NODE24;
+}
+
+function nodeVersion(node: string): string {
+  return node === process.execPath ? process.version : execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+}
 
 /** The bundles under test, built from the current sources into bench/out (dist/ is left alone), minified as packaged. */
-async function buildBundles(): Promise<{ server: string; serverMain: string; cli: string; cliMain: string }> {
+async function buildBundles(): Promise<{ server: string; serverMain: string; cli: string; cliMain: string; benchNodeServer: string }> {
   const outdir = path.join(OUT, 'dist');
   await esbuild.build({ ...nodeBundleOptions(!flag('--profile')), absWorkingDir: ROOT, entryPoints: { ...SERVER_ENTRY_POINTS, ...CLI_ENTRY_POINTS }, outdir });
-  const bundle = (name: string) => path.join(outdir, `${name}.js`);
+  // A code cache is made for one V8 version: the server's starts on the bench's own Node run a copy with its own cache.
+  const benchNodeDir = path.join(OUT, 'dist-bench-node');
+  rmSync(benchNodeDir, { recursive: true, force: true });
+  cpSync(outdir, benchNodeDir, { recursive: true, filter: (source) => !source.endsWith('.codecache') });
+  const bundle = (name: string, dir = outdir) => path.join(dir, `${name}.js`);
   // The launchers, and the bundles they run from V8's code cache (whose cache files are beside them).
-  return { server: bundle('server'), serverMain: bundle('server-main'), cli: bundle('cli'), cliMain: bundle('cli-main') };
+  return { server: bundle('server'), serverMain: bundle('server-main'), cli: bundle('cli'), cliMain: bundle('cli-main'), benchNodeServer: bundle('server', benchNodeDir) };
 }
 
 /** `roleBlueprint.*` as VS Code sends it with nothing set: the defaults of the manifest. */
@@ -74,11 +97,12 @@ function manifestDefaults(): Record<string, unknown> {
   return settings;
 }
 
-function serverSpecs(serverBundle: string): ServerSpec[] {
+function serverSpecs(serverBundle: string, node: string): ServerSpec[] {
   const defaults = manifestDefaults();
   const profile = flag('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(OUT, 'prof')}`] : [];
   const ours: ServerSpec = {
     name: OURS,
+    node,
     // As the VS Code client starts it (client/src/ctx.ts).
     nodeArgs: [...profile, ...SERVER_EXEC_ARGV, serverBundle],
     languageId: 'role-blueprint',
@@ -96,6 +120,7 @@ function serverSpecs(serverBundle: string): ServerSpec[] {
   };
   const yls: ServerSpec = {
     name: YLS,
+    node,
     nodeArgs: [path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server')],
     languageId: 'yaml',
     settingsSection: 'yaml',
@@ -124,10 +149,10 @@ function isEmptyResult(result: unknown): boolean {
   return Array.isArray(items) && items.length === 0;
 }
 
-/** Startup and first diagnostics of COLD_OPENS - 1 fresh servers that only open the document (the session's own start is the last sample). */
-async function coldOpens(spec: ServerSpec, doc: BenchDoc): Promise<{ startupMs: number[]; firstDiagnosticsMs: number[] }> {
+/** Startup and first diagnostics of `count` fresh servers that only open the document. */
+async function coldOpens(spec: ServerSpec, doc: BenchDoc, count: number): Promise<{ startupMs: number[]; firstDiagnosticsMs: number[] }> {
   const samples = { startupMs: [] as number[], firstDiagnosticsMs: [] as number[] };
-  for (let i = 1; i < COLD_OPENS; i++) {
+  for (let i = 0; i < count; i++) {
     const { client, startupMs } = await BenchClient.start(spec);
     try {
       samples.startupMs.push(startupMs);
@@ -141,7 +166,8 @@ async function coldOpens(spec: ServerSpec, doc: BenchDoc): Promise<{ startupMs: 
 
 /** One server on one document: open, then STEPS rounds of edit → diagnostics, two completions, a hover and the outline. */
 async function runSession(spec: ServerSpec, doc: BenchDoc): Promise<SessionResult> {
-  const cold = await coldOpens(spec, doc);
+  // The session's own start is the last sample.
+  const cold = await coldOpens(spec, doc, COLD_OPENS - 1);
   const { client, startupMs } = await BenchClient.start(spec);
   try {
     const first = await client.open(doc.uri, doc.text);
@@ -228,6 +254,20 @@ function timeCliCheck(cli: string, cliMain: string, seeds: readonly string[]): B
   }
 }
 
+/** A server's first session, like a user's first (a blueprint opened and completed in), which writes our server's code cache; its startup time. */
+async function firstSession(spec: ServerSpec): Promise<number> {
+  const { client, startupMs } = await BenchClient.start(spec);
+  const file = path.join(ROOT, 'examples', 'associate-mlops-consultant.role.yaml');
+  const text = readFileSync(file, 'utf8');
+  try {
+    await client.open(pathToFileURL(file).href, text);
+    await client.request('textDocument/completion', { textDocument: { uri: pathToFileURL(file).href }, position: new Scenario(SEED).completionPosition(text, 'tool-name-value') });
+  } finally {
+    await client.stop();
+  }
+  return startupMs;
+}
+
 /** In process: the preview body of the seed after each of RENDER_RUNS scenario edits (one section re-parsed each time). */
 function timeRender(seedText: string, uri: string): BenchResult['render'] {
   const service = createLanguageService();
@@ -270,18 +310,16 @@ async function main(): Promise<void> {
     return { ...doc, id: doc.id as BenchDoc['id'], uri: pathToFileURL(file).href };
   });
 
-  const specs = serverSpecs(bundles.server);
+  const serverNodeVersion = nodeVersion(SERVER_NODE);
+  const specs = serverSpecs(bundles.server, SERVER_NODE);
+  // Fresh starts on the bench's own Node, for reference: only when the servers run on another.
+  const benchNodeSpecs = serverNodeVersion === process.version ? [] : serverSpecs(bundles.benchNodeServer, process.execPath);
   // Our server writes V8's code cache beside its bundle during its first session (see
-  // server/src/lsp/codeCache.ts): that start is timed on its own, in a session like a user's
-  // first (another blueprint opened and completed in), and the sessions below start as every
-  // later start does, from the cache.
+  // server/src/lsp/codeCache.ts): that start is timed on its own, and the sessions below start
+  // as every later start does, from the cache.
   rmSync(codeCacheFile(bundles.serverMain), { force: true });
-  const firstStart = await BenchClient.start(specs[0]);
-  const otherFile = path.join(ROOT, 'examples', 'associate-mlops-consultant.role.yaml');
-  const otherText = readFileSync(otherFile, 'utf8');
-  await firstStart.client.open(pathToFileURL(otherFile).href, otherText);
-  await firstStart.client.request('textDocument/completion', { textDocument: { uri: pathToFileURL(otherFile).href }, position: new Scenario(SEED).completionPosition(otherText, 'tool-name-value') });
-  await firstStart.client.stop();
+  const firstStartMs = await firstSession(specs[0]);
+  if (benchNodeSpecs.length > 0) await firstSession(benchNodeSpecs[0]);
   const results: DocResult[] = [];
   for (const doc of docs) {
     const sessions: Record<string, SessionResult> = {};
@@ -290,6 +328,11 @@ async function main(): Promise<void> {
       const started = performance.now();
       sessions[spec.name] = await runSession(spec, doc);
       process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    }
+    for (const spec of benchNodeSpecs) {
+      process.stderr.write(`${doc.id}: ${spec.name} fresh starts on Node ${process.version}… `);
+      sessions[spec.name].benchNodeColdOpens = await coldOpens(spec, doc, COLD_OPENS);
+      process.stderr.write('done\n');
     }
     results.push({ id: doc.id, label: doc.label, lines: doc.text.split('\n').length, sessions });
   }
@@ -303,13 +346,13 @@ async function main(): Promise<void> {
   const result: BenchResult = {
     date: new Date().toISOString(),
     commit: `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'server', 'schemas') ? ' (with uncommitted server changes)' : ''}`,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', node: process.version, loadAtStart, loadAtEnd: os.loadavg(), totalMemMiB: Math.round(os.totalmem() / 1048576) },
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', node: process.version, serverNode: serverNodeVersion, loadAtStart, loadAtEnd: os.loadavg(), totalMemMiB: Math.round(os.totalmem() / 1048576) },
     ylsVersion: JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version,
     steps: STEPS,
     seed: SEED,
     docs: results,
     cliCheck,
-    firstStartMs: firstStart.startupMs,
+    firstStartMs,
     render,
   };
   mkdirSync(OUT, { recursive: true });

