@@ -1,7 +1,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createStaticTextDocument } from '../core/staticTextDocument';
+import type { ITextDocument } from '../core/types';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
 import { byStart } from '../core/diagnosticUtil';
@@ -74,7 +75,7 @@ async function diagnoseInProcess(files: readonly string[], service: RoleBlueprin
   const ladderFiles: LadderFile[] = [];
   const texts = readAhead(files, READ_AHEAD);
   for (const file of files) {
-    const doc = TextDocument.create(pathToUri(file), 'role-blueprint', 1, await texts.next());
+    const doc = createStaticTextDocument(pathToUri(file), 1, await texts.next());
     found.push(service.computeDiagnostics(doc));
     documentChecked();
     const parsed = service.parse(doc);
@@ -127,7 +128,7 @@ async function diagnoseInParallel(files: readonly string[], service: RoleBluepri
     const workersDone = Promise.all(workers.map((worker) => runWorker(worker, { jobs, queue }, record)));
     workersDone.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
 
-    const docs = jobs.map((job) => TextDocument.create(job.uri, 'role-blueprint', 1, job.text));
+    const docs = jobs.map((job) => createStaticTextDocument(job.uri, 1, job.text));
     const ladderFiles: LadderFile[] = [];
     for (const doc of docs) {
       const parsed = service.parse(doc);
@@ -189,7 +190,7 @@ function startWorker(): Worker {
   return worker;
 }
 
-function diagnoseJob(service: RoleBlueprintLanguageService, index: number, doc: TextDocument): JobResult {
+function diagnoseJob(service: RoleBlueprintLanguageService, index: number, doc: ITextDocument): JobResult {
   try {
     const diagnostics = service.computeDiagnostics(doc).map(forOutput);
     // Only a thread that ran the rules has them in its code (a worker's call does nothing).
@@ -213,7 +214,7 @@ function serveChecks(): void {
     for (let batch = takeBatch(queue, jobs.length); batch; batch = takeBatch(queue, jobs.length)) {
       const results: JobResult[] = [];
       for (const job of jobs.slice(batch.start, batch.end)) {
-        results.push(diagnoseJob(service, job.index, TextDocument.create(job.uri, 'role-blueprint', 1, job.text)));
+        results.push(diagnoseJob(service, job.index, createStaticTextDocument(job.uri, 1, job.text)));
         service.forget(job.uri);
       }
       port.postMessage({ results } satisfies WorkerMessage);

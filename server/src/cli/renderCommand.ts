@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createStaticTextDocument } from '../core/staticTextDocument';
 import { createLanguageService } from '../core';
 import { postingJsonLd, postingToHtml } from '../core/family/posting';
 import { parseArgs } from './args';
@@ -34,7 +34,7 @@ export async function renderCommand(argv: string[], io: CliIO): Promise<number> 
   if (!['html', 'markdown', 'jobposting', 'jsonld'].includes(format)) throw new CliError(`unknown format "${format}" (use html, markdown, jobposting or jsonld)`);
 
   const file = path.resolve(io.cwd, args.positionals[0]);
-  const doc = TextDocument.create(pathToUri(file), 'role-blueprint', 1, readTextFile(file));
+  const doc = createStaticTextDocument(pathToUri(file), 1, readTextFile(file));
   const service = createLanguageService();
   let rendered: string | undefined;
   if (format === 'jobposting' || format === 'jsonld') {

@@ -1,4 +1,5 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { createStaticTextDocument } from '../core/staticTextDocument';
 import type { RoleBlueprintLanguageService } from '../core';
 import type { RoleTarget } from '../core/definition';
 import { ladderView } from '../core/family/ladder';
@@ -58,7 +59,7 @@ export class WorkspaceRoles {
       return this.#unindex(key);
     }
     if (this.#open.has(key)) return; // opened while we read
-    const doc = TextDocument.create(uri, 'role-blueprint', 0, text);
+    const doc = createStaticTextDocument(uri, 0, text);
     const parsed = this.ls.parse(doc);
     this.ls.forget(uri);
     if (parsed) this.#disk.set(key, { summary: summariseRoleFile(parsed, doc), ladder: ladderView(parsed) });

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createStaticTextDocument } from '../staticTextDocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import schema from '../../../../schemas/role-blueprint.schema.json';
 import { makeDiagnostic, type SeverityName, type Span } from '../diagnosticUtil';
@@ -36,7 +36,7 @@ const ENUM_FIELDS: Readonly<Record<CatalogKind, Readonly<Record<string, readonly
 };
 
 export function parseUserCatalog(file: UserCatalogFile): ParsedUserCatalog {
-  const doc = TextDocument.create(file.path, file.path.endsWith('.json') ? 'json' : 'yaml', 0, file.text);
+  const doc = createStaticTextDocument(file.path, 0, file.text);
   const catalog = emptyCatalog();
   const diagnostics: Diagnostic[] = [];
   const report = (span: Span, code: string, message: string, severity: SeverityName = 'error') => {

@@ -1,5 +1,5 @@
 import { isMap, isSeq, type Node } from 'yaml';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createStaticTextDocument } from '../staticTextDocument';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { applyLevels } from '../diagnostics';
 import { makeDiagnostic, type Span } from '../diagnosticUtil';
@@ -10,7 +10,7 @@ import { readRole } from '../render/model';
 import { fileNameOfUri, normaliseName } from '../strings';
 import { applySuppressions } from '../suppression';
 import { toRange } from '../symbols';
-import type { JsonPath, Settings } from '../types';
+import type { ITextDocument, JsonPath, Settings } from '../types';
 import { renameScore } from './diff';
 
 /**
@@ -30,7 +30,7 @@ export interface LadderFile {
    * The document of `parsed.text` when the caller has one that will not change (a check of
    * files on disk): its line offsets, a scan of the whole text, are then computed once.
    */
-  readonly doc?: TextDocument;
+  readonly doc?: ITextDocument;
 }
 
 export interface LadderNode {
@@ -72,7 +72,7 @@ export interface Ladder {
 
 interface FileState {
   readonly file: LadderFile;
-  readonly doc: TextDocument;
+  readonly doc: ITextDocument;
   readonly title: string;
   readonly refs: (LadderReference & { readonly span: Span; readonly itemPath: JsonPath })[];
 }
@@ -215,7 +215,7 @@ export function buildLadder(files: readonly LadderFile[]): Ladder {
   const references: LadderReference[] = [];
 
   for (const [i, file] of unique.entries()) {
-    const doc = file.doc ?? TextDocument.create(file.uri, 'role-blueprint', 0, file.parsed.text);
+    const doc = file.doc ?? createStaticTextDocument(file.uri, 0, file.parsed.text);
     const refs: FileState['refs'] = [];
     for (const ref of careerReferences(file)) {
       const index = matchRoleTitle(ref.name, titles);
