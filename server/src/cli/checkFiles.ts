@@ -1,12 +1,12 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createStaticTextDocument } from '../core/staticTextDocument';
-import type { ITextDocument } from '../core/types';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
 import { byStart } from '../core/diagnosticUtil';
 import { buildLadder, ladderDiagnostics, type LadderFile } from '../core/family/ladder';
+import { createStaticTextDocument } from '../core/staticTextDocument';
+import type { ITextDocument } from '../core/types';
 import { documentChecked } from '../lsp/codeCache';
 import { pathToUri } from '../lsp/fileSystem';
 import { readAhead } from './files';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { createStaticTextDocument } from '../core/staticTextDocument';
 import { createLanguageService } from '../core';
 import { postingJsonLd, postingToHtml } from '../core/family/posting';
+import { createStaticTextDocument } from '../core/staticTextDocument';
 import { parseArgs } from './args';
 import { pathToUri } from '../lsp/fileSystem';
 import { readTextFile } from './files';

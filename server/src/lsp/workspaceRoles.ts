@@ -1,9 +1,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createStaticTextDocument } from '../core/staticTextDocument';
 import type { RoleBlueprintLanguageService } from '../core';
 import type { RoleTarget } from '../core/definition';
 import { ladderView } from '../core/family/ladder';
 import type { ParsedBlueprint } from '../core/parse';
+import { createStaticTextDocument } from '../core/staticTextDocument';
 import { summariseRoleFile, type RoleFileSummary } from '../core/symbols';
 import { pathToUri, uriKey, type ServerFileSystem } from './fileSystem';
 

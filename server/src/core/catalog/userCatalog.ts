@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
-import { createStaticTextDocument } from '../staticTextDocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import schema from '../../../../schemas/role-blueprint.schema.json';
 import { makeDiagnostic, type SeverityName, type Span } from '../diagnosticUtil';
+import { createStaticTextDocument } from '../staticTextDocument';
 import { normaliseName } from '../strings';
 import { CATALOG_KINDS, KIND_NOUN, ROW_FIELDS, SKILL_TIERS, emptyCatalog, type CatalogEntry, type CatalogKind, type SkillTier } from './types';
 

@@ -1,5 +1,4 @@
 import { isMap, isSeq, type Node } from 'yaml';
-import { createStaticTextDocument } from '../staticTextDocument';
 import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { applyLevels } from '../diagnostics';
 import { makeDiagnostic, type Span } from '../diagnosticUtil';
@@ -8,6 +7,7 @@ import { CandidateIndex } from '../nameMatch';
 import { findSection, type ParsedBlueprint } from '../parse';
 import { readRole } from '../render/model';
 import { fileNameOfUri, normaliseName } from '../strings';
+import { createStaticTextDocument } from '../staticTextDocument';
 import { applySuppressions } from '../suppression';
 import { toRange } from '../symbols';
 import type { ITextDocument, JsonPath, Settings } from '../types';
