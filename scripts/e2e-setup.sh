@@ -35,14 +35,15 @@ done_step() { echo "[e2e-setup]   done in $(( $(date +%s) - step_started ))s"; }
 
 mkdir -p "$TOOLS"
 
-# 1. apt packages (skipped when dpkg already reports every one of them installed, as `dpkg -s` would).
+# 1. apt packages (skipped when dpkg already reports every one of them installed, as `dpkg -s` would;
+#    not needed for Node alone).
 missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" != "install ok installed" ]]; then missing+=("$pkg"); fi
-done
-if $NODE_ONLY; then
-  :
-elif (( ${#missing[@]} > 0 )); then
+if ! $NODE_ONLY; then
+  for pkg in "${APT_PACKAGES[@]}"; do
+    if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" != "install ok installed" ]]; then missing+=("$pkg"); fi
+  done
+fi
+if (( ${#missing[@]} > 0 )); then
   step "apt-get install ${missing[*]}"
   SUDO=""
   if [[ $(id -u) -ne 0 ]]; then SUDO="sudo -n"; fi
@@ -54,7 +55,7 @@ elif (( ${#missing[@]} > 0 )); then
     exit 1
   fi
   done_step
-else
+elif ! $NODE_ONLY; then
   echo "[e2e-setup] apt packages present"
 fi
 
