@@ -21,6 +21,16 @@ suite('cli check', () => {
     assert.match(run.stdout, /1 file checked: 1 error, \d+ warnings?/);
   });
 
+  test('a file with Windows line ends (CRLF, as a Windows checkout has it) is reported at the same lines and columns', async () => {
+    const crlf = tempDir({ 'roles/broken.role.yaml': BROKEN.replace(/\n/g, '\r\n') });
+    try {
+      const run = await cli(['check', 'roles'], crlf.dir);
+      assert.match(run.stdout, /^roles[/\\]broken\.role\.yaml:4:3: error schema\.unknown-key: /m);
+    } finally {
+      crlf.dispose();
+    }
+  });
+
   test('exit 0 when there are no errors', async () => {
     const run = await cli(['check', 'ok.role.yaml'], fixture.dir);
     assert.equal(run.code, 0, run.stdout + run.stderr);
