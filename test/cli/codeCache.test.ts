@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { CLI_ENTRY_POINTS, nodeBundleOptions } from '../../scripts/bundles.mjs';
 import { codeCacheFile, codeCacheKey, readCodeCache, writeCodeCache } from '../../server/src/lsp/codeCache';
+import { cli } from './cliTestUtil';
 
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = ['associate-mlops-consultant', 'lead-mlops-engineer', 'mlops-consultant'];
@@ -56,6 +57,23 @@ suite('cli code cache', () => {
     writeCodeCache(cacheFile, key, Buffer.from('not bytecode'), true);
     assert.deepEqual(run('check', '.'), checked);
     assert.ok(readCodeCache(cacheFile, key)!.data.length > 100_000, 'the broken cache was replaced');
+  });
+
+  test('where the cache cannot be written (an install the user cannot write to), the CLI runs as without one and leaves nothing behind', async function () {
+    this.timeout(120_000);
+    await esbuild.build({ ...nodeBundleOptions(true), absWorkingDir: ROOT, entryPoints: CLI_ENTRY_POINTS, outdir: join(dir, 'dist') });
+    // Tests run as root, whom file modes do not stop: a folder in the cache's place makes its
+    // write fail as a read-only install does (the file written aside cannot be renamed over it).
+    const cacheFile = codeCacheFile(join(dir, 'dist', 'cli-main.js'));
+    mkdirSync(join(cacheFile, 'taken'), { recursive: true });
+    for (const name of EXAMPLES) copyFileSync(join(ROOT, 'examples', `${name}.role.yaml`), join(dir, `${name}.role.yaml`));
+    const expected = await cli(['check', '.'], dir);
+    for (let i = 0; i < 2; i++) {
+      const result = spawnSync(process.execPath, [join(dir, 'dist', 'cli.js'), 'check', '.'], { cwd: dir, encoding: 'utf8' });
+      assert.deepEqual({ status: result.status, stdout: result.stdout, stderr: result.stderr }, { status: expected.code, stdout: expected.stdout, stderr: '' });
+    }
+    assert.deepEqual(readdirSync(join(dir, 'dist')).sort(), ['.cli-main.js.codecache', 'cli-main.js', 'cli.js']);
+    assert.deepEqual(readdirSync(cacheFile), ['taken']);
   });
 
   test('the launcher fails loudly without the CLI bundle', async () => {
