@@ -133,7 +133,7 @@ suite('family: career ladder', () => {
 suite('family: file names in messages', () => {
   test('the name a uri ends with, decoded when it can be', () => {
     assert.equal(fileNameOfUri('file:///roles/senior%20data%20analyst.role.yaml'), 'senior data analyst.role.yaml');
-    assert.equal(fileNameOfUri('untitled:new-role.role.yaml'), 'untitled:new-role.role.yaml');
+    assert.equal(fileNameOfUri('untitled:new-role.role.yaml'), 'new-role.role.yaml', 'as the editor tab names an untitled file');
     assert.equal(fileNameOfUri('file:///roles/100%25%zz.role.yaml'), '100%25%zz.role.yaml', 'malformed: as written');
   });
 });

@@ -159,6 +159,16 @@ suite('workspace symbols', () => {
     );
   });
 
+  test('a file without a title is named by its file name, without the scheme of an untitled file or a query', () => {
+    const untitled = 'kpis:\n  - name: Lead time\n';
+    assert.deepStrictEqual(
+      ['untitled:new-role.role.yaml', 'untitled:Untitled-1', 'untitled:/work/roles/new-role.role.yaml', 'file:///work/a%20b.role.yaml', 'vscode-vfs://github/org/repo/x.role.yaml?ref=main'].map(
+        (uri) => summary(untitled, uri).symbols[0].containerName,
+      ),
+      ['KPI · new-role.role.yaml', 'KPI · Untitled-1', 'KPI · new-role.role.yaml', 'KPI · a b.role.yaml', 'KPI · x.role.yaml'],
+    );
+  });
+
   test('queries match in order, case-insensitively; prefix and word matches first', () => {
     const files = [summary(TEXT, 'file:///lead.role.yaml'), summary('role:\n  title: Data Engineer\ntools:\n  - name: dbt\n', 'file:///data.role.yaml')];
     assert.deepStrictEqual(filterWorkspaceSymbols(files, 'engineer').map((s) => s.name), ['Data Engineer', 'Lead MLOps Engineer']);

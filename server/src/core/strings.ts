@@ -2,7 +2,9 @@
 
 /** The file name a uri ends with, percent-decoded ("a%20b.role.yaml" → "a b.role.yaml") when that is well-formed. */
 export function fileNameOfUri(uri: string): string {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  // An untitled file's uri may have no path segments (`untitled:Untitled-1`): its scheme is no part of its name.
+  const path = uri.replace(/^[a-z][a-z\d+.-]*:/i, '').replace(/[?#].*$/s, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(name);
   } catch {
