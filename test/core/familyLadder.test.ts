@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { buildLadder, careerRoleName, ladderDiagnostics, ladderToJson, matchRoleTitle, type LadderFile } from '../../server/src/core/family/ladder';
+import { buildLadder, careerRoleName, ladderDiagnostics, ladderToJson, ladderView, matchRoleTitle, type LadderFile } from '../../server/src/core/family/ladder';
 import { ladderToHtml, ladderToMermaid } from '../../server/src/core/family/ladderRender';
 import { BlueprintParser } from '../../server/src/core/parse';
 import { fileNameOfUri } from '../../server/src/core/strings';
@@ -26,6 +26,26 @@ function ladderOf(texts: Record<string, string>) {
 suite('family: career ladder', () => {
   const texts = fixtureTexts();
   const ladder = ladderOf(texts);
+
+  test('a ladder of the files\' ladder views (what the CLI and the workspace keep) is the same as of their whole parses', () => {
+    const examples = path.join(__dirname, '..', '..', 'examples');
+    const all = {
+      ...texts,
+      ...Object.fromEntries(readdirSync(examples).filter((f) => f.endsWith('.role.yaml')).map((f) => [f, readFileSync(path.join(examples, f), 'utf8')])),
+      // Titled only by its scorecard summary.
+      'intern.role.yaml': 'blueprint: 1\nrole:\n  level: Intern\nscorecard_summary:\n  title: Data Analyst Intern\ncareer:\n  next_roles:\n    - Junior Data Analyst\n',
+    };
+    const parser = new BlueprintParser();
+    const files: LadderFile[] = Object.entries(all).map(([name, text]) => ({ uri: uriOf(name), parsed: parser.parse(text) }));
+    const whole = buildLadder(files);
+    const viewed = buildLadder(files.map((file) => ({ ...file, parsed: ladderView(file.parsed) })));
+    assert.deepEqual(viewed, whole);
+    const findings = Object.keys(all).map((name) => ladderDiagnostics(viewed, uriOf(name), resolveSettings({})));
+    assert.deepEqual(findings, Object.keys(all).map((name) => ladderDiagnostics(whole, uriOf(name), resolveSettings({}))));
+    assert.ok(findings.flat().some((d) => d.code === 'ladder.inconsistent' && (d.data as { crossFile?: unknown }).crossFile), 'a finding with a fix in another file is compared');
+    assert.ok(findings.flat().some((d) => d.code === 'ladder.missing-role'));
+    assert.ok(whole.nodes.some((n) => n.title === 'Data Analyst Intern'));
+  });
 
   test('nodes: the three roles, and the one named role without a file, marked missing', () => {
     assert.deepEqual(

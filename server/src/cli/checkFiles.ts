@@ -4,7 +4,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type RoleBlueprintLanguageService } from '../core';
 import { byStart } from '../core/diagnosticUtil';
-import { buildLadder, ladderDiagnostics, type LadderFile } from '../core/family/ladder';
+import { buildLadder, ladderDiagnostics, ladderView, type LadderFile } from '../core/family/ladder';
 import { createStaticTextDocument } from '../core/staticTextDocument';
 import type { ITextDocument } from '../core/types';
 import { documentChecked } from '../lsp/codeCache';
@@ -79,7 +79,8 @@ async function diagnoseInProcess(files: readonly string[], service: RoleBlueprin
     found.push(service.computeDiagnostics(doc));
     documentChecked();
     const parsed = service.parse(doc);
-    if (parsed) ladderFiles.push({ uri: doc.uri, parsed, doc });
+    // Kept until every file is read: only what the ladder reads, not every file's whole tree.
+    if (parsed) ladderFiles.push({ uri: doc.uri, parsed: ladderView(parsed), doc });
     service.forget(doc.uri);
   }
   addLadderFindings(found, ladderFindings(files, ladderFiles, service));
@@ -132,7 +133,7 @@ async function diagnoseInParallel(files: readonly string[], service: RoleBluepri
     const ladderFiles: LadderFile[] = [];
     for (const doc of docs) {
       const parsed = service.parse(doc);
-      if (parsed) ladderFiles.push({ uri: doc.uri, parsed, doc });
+      if (parsed) ladderFiles.push({ uri: doc.uri, parsed: ladderView(parsed), doc });
     }
     // Before taking batches: what is left at the end is only the queue, shared by every thread.
     const ladder = ladderFindings(files, ladderFiles, service);
