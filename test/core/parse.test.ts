@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BlueprintParser, locate, nodeSpan, splitTopLevel } from '../../server/src/core/parse';
+import { BlueprintParser, locate, nodeSpan, SharedChunks, splitTopLevel } from '../../server/src/core/parse';
 
 suite('parse', () => {
   const text = ['# header', 'blueprint: 1', 'role:', '  title: Lead', '', '# 7) KPIs', 'kpis:', '  - name: A', '    target: ">= 95%"', ''].join('\n');
@@ -77,5 +77,34 @@ suite('parse', () => {
     const parsed = new BlueprintParser().parse('summary: !!js/function "function () { return 1 }"\nmission: !custom x\n');
     const value = parsed.value as Record<string, unknown> | undefined;
     if (value) for (const v of Object.values(value)) assert.notEqual(typeof v, 'function');
+  });
+});
+
+suite('chunks shared by a batch', () => {
+  test('when full, the chunks another file used are kept and the others dropped', () => {
+    const shared = new SharedChunks<string>(100);
+    const chunk = (name: string) => name.padEnd(20, '.');
+    for (const name of ['a', 'b', 'c', 'd']) shared.add(chunk(name), name);
+    assert.equal(shared.get(chunk('b')), 'b');
+    assert.equal(shared.get(chunk('d')), 'd');
+    shared.add(chunk('e'), 'e');
+    shared.add(chunk('f'), 'f'); // over 100 characters: a, c and e go, b and d stay
+    assert.deepEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((name) => shared.get(chunk(name))), [undefined, 'b', undefined, 'd', undefined, 'f']);
+  });
+
+  test('a batch that repeats little does not grow past its bound', () => {
+    const shared = new SharedChunks<number>(100);
+    for (let i = 0; i < 1000; i++) shared.add(`chunk ${i}`.padEnd(30, '.'), i);
+    const kept = Array.from({ length: 1000 }, (_, i) => shared.get(`chunk ${i}`.padEnd(30, '.'))).filter((r) => r !== undefined);
+    assert.ok(kept.length >= 1 && kept.length <= 3, `${kept.length} chunks kept`);
+    assert.equal(shared.get('chunk 999'.padEnd(30, '.')), 999);
+  });
+
+  test('chunks reused all along are dropped too when they alone fill it', () => {
+    const shared = new SharedChunks<string>(100);
+    for (const name of ['a', 'b', 'c', 'd', 'e']) shared.add(name.padEnd(20, '.'), name);
+    for (const name of ['a', 'b', 'c', 'd', 'e']) shared.get(name.padEnd(20, '.'));
+    shared.add('f'.padEnd(20, '.'), 'f');
+    assert.deepEqual(['a', 'b', 'c', 'd', 'e', 'f'].map((name) => shared.get(name.padEnd(20, '.'))), [undefined, undefined, undefined, undefined, undefined, 'f']);
   });
 });

@@ -87,7 +87,6 @@ interface ChunkResult {
 }
 
 const MAX_ALIAS_COUNT = 100;
-const MAX_SHARED_CHUNKS = 20_000;
 
 // A line that starts a top-level entry: `key:` with a plain or quoted key at column 0.
 const TOP_LEVEL_KEY = /^(?:[A-Za-z0-9_][\w.-]*|"[^"\n]*"|'[^'\n]*')[ \t]*:(?:[ \t]|$)/;
@@ -386,6 +385,51 @@ function fromPieces(text: string, layout: SectionLayout, previous: SectionPieces
 }
 
 /**
+ * The chunk results of a batch, for the files after the one that parsed them. A chunk's nodes
+ * (and what rules keep by them) take tens of bytes per character of its text, so the cache is
+ * bounded by characters. When it
+ * is full, the chunks that no other file has used since the last time are dropped: a batch of
+ * files that repeat sections keeps what they repeat, and a batch with nothing in common (where
+ * the cache only costs memory) keeps little.
+ */
+export class SharedChunks<R = ChunkResult> {
+  readonly #entries = new Map<string, { readonly result: R; reused: boolean }>();
+  #chars = 0;
+
+  constructor(readonly maxChars = 4_000_000) {}
+
+  get(text: string): R | undefined {
+    const entry = this.#entries.get(text);
+    if (!entry) return undefined;
+    entry.reused = true;
+    return entry.result;
+  }
+
+  add(text: string, result: R): void {
+    if (this.#entries.has(text)) return;
+    if (this.#chars + text.length > this.maxChars) this.#evict();
+    this.#entries.set(text, { result, reused: false });
+    this.#chars += text.length;
+  }
+
+  #evict(): void {
+    for (const [text, entry] of this.#entries) {
+      if (entry.reused) {
+        entry.reused = false;
+      } else {
+        this.#entries.delete(text);
+        this.#chars -= text.length;
+      }
+    }
+    // Mostly reused chunks, and still full: room for new ones matters more.
+    if (this.#chars > this.maxChars / 2) {
+      this.#entries.clear();
+      this.#chars = 0;
+    }
+  }
+}
+
+/**
  * A parser with a cache of chunk results, kept per instance (never module-wide) so several
  * language services, the CLI and tests can run side by side.
  */
@@ -403,7 +447,7 @@ export class BlueprintParser {
     }
   >();
   /** Chunk results shared by every document, by chunk text (undefined: each document keeps its own). */
-  readonly #shared: Map<string, ChunkResult> | undefined;
+  readonly #shared: SharedChunks | undefined;
 
   /**
    * `shareChunks`: reuse a chunk's result in every document with the same chunk text, not only
@@ -411,7 +455,7 @@ export class BlueprintParser {
    * CLI checking a family of role files). Results are the same either way.
    */
   constructor(options: { shareChunks?: boolean } = {}) {
-    this.#shared = options.shareChunks ? new Map() : undefined;
+    this.#shared = options.shareChunks ? new SharedChunks() : undefined;
   }
 
   /**
@@ -455,11 +499,7 @@ export class BlueprintParser {
         else byKey.set(key, result);
       }
       chunks.set(chunkText, result);
-      if (this.#shared && !this.#shared.has(chunkText)) {
-        // Bounded: a batch of unrelated files should not keep every chunk it ever parsed.
-        if (this.#shared.size >= MAX_SHARED_CHUNKS) this.#shared.clear();
-        this.#shared.set(chunkText, result);
-      }
+      this.#shared?.add(chunkText, result);
       return result;
     };
 
