@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundledCli, cli, tempDir } from './cliTestUtil';
 
@@ -72,12 +73,23 @@ suite('cli check', () => {
     assert.match((await cli(['--version'], fixture.dir)).stdout, /^\d+\.\d+\.\d+\n$/);
   });
 
-  test('the bundled binary exits with the same codes', function () {
+  test('the bundled binary exits with the same codes', async function () {
     this.timeout(60_000);
-    const bin = bundledCli();
+    const bin = await bundledCli();
     assert.equal(run(bin, ['check', 'ok.role.yaml'], fixture.dir), 0);
     assert.equal(run(bin, ['check', 'roles'], fixture.dir), 1);
     assert.equal(run(bin, ['check', 'nothing-here'], fixture.dir), 2);
+  });
+
+  test('in the bundle the yaml package reads a copy of the environment made at start (not process.env per token), and its debug switch still works', async function () {
+    this.timeout(60_000);
+    const bin = await bundledCli();
+    const source = fs.readFileSync(path.join(path.dirname(bin), 'cli-main.js'), 'utf8');
+    assert.ok(!/require\("(?:node:)?process"\)/.test(source), 'no module of the bundle requires the real process');
+    const check = (env: NodeJS.ProcessEnv) => execFileSync(process.execPath, [bin, 'check', 'ok.role.yaml'], { cwd: fixture.dir, env, encoding: 'utf8' });
+    const { LOG_TOKENS: _, ...env } = process.env;
+    assert.doesNotMatch(check(env), /^\| /m);
+    assert.match(check({ ...env, LOG_TOKENS: '1' }), /^\| "blueprint"$/m);
   });
 });
 

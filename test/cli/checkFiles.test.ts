@@ -68,9 +68,9 @@ suite('cli check on worker threads', () => {
     assert.equal(one.code, auto.code);
   });
 
-  test('the bundled binary: workers load the bundle itself, output byte-identical to one thread', function () {
+  test('the bundled binary: workers load the bundle itself, output byte-identical to one thread', async function () {
     this.timeout(120_000);
-    const bin = bundledCli();
+    const bin = await bundledCli();
     const many = tempDir({});
     try {
       // Enough files for one worker at the default threshold.

@@ -31,18 +31,19 @@ export function tempDir(files: Record<string, string>): { dir: string; dispose()
   return { dir, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-let bundle: string | undefined;
+let bundle: Promise<string> | undefined;
 
 /**
  * The CLI bundled as esbuild.mjs bundles dist/cli.js, built from the current sources once per
  * test run into a temporary folder: a test of the binary never runs a stale dist/.
  */
-export function bundledCli(): string {
-  if (bundle) return bundle;
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'role-blueprint-cli-'));
-  process.once('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
-  const root = path.join(__dirname, '..', '..');
-  esbuild.buildSync({ ...nodeBundleOptions(false), absWorkingDir: root, entryPoints: CLI_ENTRY_POINTS, outdir });
-  bundle = path.join(outdir, 'cli.js');
+export function bundledCli(): Promise<string> {
+  bundle ??= (async () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'role-blueprint-cli-'));
+    process.once('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
+    const root = path.join(__dirname, '..', '..');
+    await esbuild.build({ ...nodeBundleOptions(false), absWorkingDir: root, entryPoints: CLI_ENTRY_POINTS, outdir });
+    return path.join(outdir, 'cli.js');
+  })();
   return bundle;
 }
