@@ -387,10 +387,9 @@ function fromPieces(text: string, layout: SectionLayout, previous: SectionPieces
 /**
  * The chunk results of a batch, for the files after the one that parsed them. A chunk's nodes
  * (and what rules keep by them) take tens of bytes per character of its text, so the cache is
- * bounded by characters. When it
- * is full, the chunks that no other file has used since the last time are dropped: a batch of
- * files that repeat sections keeps what they repeat, and a batch with nothing in common (where
- * the cache only costs memory) keeps little.
+ * bounded by characters. When it is full, the chunks that no other file has used since the last
+ * time are dropped: a batch of files that repeat sections keeps what they repeat, and a batch
+ * with nothing in common (where the cache only costs memory) keeps little.
  */
 export class SharedChunks<R = ChunkResult> {
   readonly #entries = new Map<string, { readonly result: R; reused: boolean }>();
