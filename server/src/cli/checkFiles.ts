@@ -106,8 +106,9 @@ function addLadderFindings(found: Diagnostic[][], ladder: readonly Diagnostic[][
 /**
  * Every thread takes batches of files from one queue: the next index is a shared counter, so
  * a thread never waits for another to hand it work. The main thread first parses every file
- * and finds the ladder's findings (its parser then holds the files: those it checks itself are
- * not parsed again), then takes batches too; the workers' results are collected at the end.
+ * and finds the ladder's findings, then takes batches too; the workers' results are collected
+ * at the end. It keeps of each file only what the ladder reads, as one thread does: the files
+ * it then checks itself are parsed again, their repeated sections from the batch's cache.
  */
 async function diagnoseInParallel(files: readonly string[], service: RoleBlueprintLanguageService, workerCount: number): Promise<Diagnostic[][]> {
   // Started first: a worker loads while the files are read.
@@ -134,6 +135,7 @@ async function diagnoseInParallel(files: readonly string[], service: RoleBluepri
     for (const doc of docs) {
       const parsed = service.parse(doc);
       if (parsed) ladderFiles.push({ uri: doc.uri, parsed: ladderView(parsed), doc });
+      service.forget(doc.uri);
     }
     // Before taking batches: what is left at the end is only the queue, shared by every thread.
     const ladder = ladderFindings(files, ladderFiles, service);
