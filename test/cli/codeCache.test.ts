@@ -11,6 +11,13 @@ import { cli } from './cliTestUtil';
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = ['associate-mlops-consultant', 'lead-mlops-engineer', 'mlops-consultant'];
 
+/** The CLI's bundles as packaged (esbuild.mjs: dist/cli.js launches dist/cli-main.js) in `dir`/dist, and the examples in `dir`. */
+async function installIn(dir: string): Promise<{ cli: string; cliMain: string }> {
+  await esbuild.build({ ...nodeBundleOptions(true), absWorkingDir: ROOT, entryPoints: CLI_ENTRY_POINTS, outdir: join(dir, 'dist') });
+  for (const name of EXAMPLES) copyFileSync(join(ROOT, 'examples', `${name}.role.yaml`), join(dir, `${name}.role.yaml`));
+  return { cli: join(dir, 'dist', 'cli.js'), cliMain: join(dir, 'dist', 'cli-main.js') };
+}
+
 suite('cli code cache', () => {
   let dir: string;
   setup(() => {
@@ -20,13 +27,9 @@ suite('cli code cache', () => {
 
   test('the bundled CLI writes its cache after a check and later runs start from it with the same output', async function () {
     this.timeout(120_000);
-    // The layout of esbuild.mjs: dist/cli.js launches dist/cli-main.js.
-    await esbuild.build({ ...nodeBundleOptions(true), absWorkingDir: ROOT, entryPoints: CLI_ENTRY_POINTS, outdir: join(dir, 'dist') });
-    const cli = join(dir, 'dist', 'cli.js');
-    const cliMain = join(dir, 'dist', 'cli-main.js');
+    const { cli, cliMain } = await installIn(dir);
     const cacheFile = codeCacheFile(cliMain);
     const key = codeCacheKey(readFileSync(cliMain, 'utf8'));
-    for (const name of EXAMPLES) copyFileSync(join(ROOT, 'examples', `${name}.role.yaml`), join(dir, `${name}.role.yaml`));
     const run = (...args: string[]) => {
       const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
       assert.equal(result.stderr, '');
@@ -61,15 +64,15 @@ suite('cli code cache', () => {
 
   test('where the cache cannot be written (an install the user cannot write to), the CLI runs as without one and leaves nothing behind', async function () {
     this.timeout(120_000);
-    await esbuild.build({ ...nodeBundleOptions(true), absWorkingDir: ROOT, entryPoints: CLI_ENTRY_POINTS, outdir: join(dir, 'dist') });
-    // Tests run as root, whom file modes do not stop: a folder in the cache's place makes its
-    // write fail as a read-only install does (the file written aside cannot be renamed over it).
-    const cacheFile = codeCacheFile(join(dir, 'dist', 'cli-main.js'));
+    const installed = await installIn(dir);
+    // Tests run as root, whom file modes do not stop. A folder in the cache's place makes the
+    // write fail one step later than in a read-only folder: the file written aside cannot be
+    // renamed over it, and must not be left behind.
+    const cacheFile = codeCacheFile(installed.cliMain);
     mkdirSync(join(cacheFile, 'taken'), { recursive: true });
-    for (const name of EXAMPLES) copyFileSync(join(ROOT, 'examples', `${name}.role.yaml`), join(dir, `${name}.role.yaml`));
     const expected = await cli(['check', '.'], dir);
     for (let i = 0; i < 2; i++) {
-      const result = spawnSync(process.execPath, [join(dir, 'dist', 'cli.js'), 'check', '.'], { cwd: dir, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [installed.cli, 'check', '.'], { cwd: dir, encoding: 'utf8' });
       assert.deepEqual({ status: result.status, stdout: result.stdout, stderr: result.stderr }, { status: expected.code, stdout: expected.stdout, stderr: '' });
     }
     assert.deepEqual(readdirSync(join(dir, 'dist')).sort(), ['.cli-main.js.codecache', 'cli-main.js', 'cli.js']);
