@@ -7,21 +7,26 @@ import { join } from 'node:path';
 /**
  * What users install: the npm package (`role-blueprint` on the command line) and the .vsix are
  * both made from package.json's `files`. The bundles carry every runtime dependency, so the
- * packed CLI must run with no node_modules anywhere above it. Packs the current dist/ (built by
- * `npm test` before the unit tests).
+ * packed CLI must run with no node_modules anywhere above it. Packs dist/ as `npm run build`
+ * makes it, built again here so that a run of this file alone never packs stale bundles.
  */
 
 const ROOT = join(__dirname, '..', '..');
 
 suite('package contents', () => {
   let dir: string;
+  suiteSetup(function () {
+    this.timeout(60_000);
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'ignore' });
+  });
   setup(() => {
     dir = mkdtempSync(join(tmpdir(), 'rb-package-'));
   });
   teardown(() => rmSync(dir, { recursive: true, force: true }));
 
   function npmPackFiles(): { tarball: string; files: string[] } {
-    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    // npm is a script on Windows, which only a shell runs.
+    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], shell: process.platform === 'win32' });
     const [pack] = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
     return { tarball: join(dir, pack.filename), files: pack.files.map((f) => f.path).sort() };
   }
