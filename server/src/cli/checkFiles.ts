@@ -78,13 +78,20 @@ async function diagnoseInProcess(files: readonly string[], service: RoleBlueprin
     const doc = createStaticTextDocument(pathToUri(file), 1, await texts.next());
     found.push(service.computeDiagnostics(doc));
     documentChecked();
-    const parsed = service.parse(doc);
-    // Kept until every file is read: only what the ladder reads, not every file's whole tree.
-    if (parsed) ladderFiles.push({ uri: doc.uri, parsed: ladderView(parsed), doc });
-    service.forget(doc.uri);
+    keepForLadder(service, doc, ladderFiles);
   }
   addLadderFindings(found, ladderFindings(files, ladderFiles, service));
   return found;
+}
+
+/**
+ * Adds `doc` to the ladder's files, kept until every file is read: only what the ladder reads,
+ * not the file's whole parse, which the parser then forgets.
+ */
+function keepForLadder(service: RoleBlueprintLanguageService, doc: ITextDocument, ladderFiles: LadderFile[]): void {
+  const parsed = service.parse(doc);
+  if (parsed) ladderFiles.push({ uri: doc.uri, parsed: ladderView(parsed), doc });
+  service.forget(doc.uri);
 }
 
 /** The career ladder is a property of the files together: one file alone has no ladder. */
@@ -132,11 +139,7 @@ async function diagnoseInParallel(files: readonly string[], service: RoleBluepri
 
     const docs = jobs.map((job) => createStaticTextDocument(job.uri, 1, job.text));
     const ladderFiles: LadderFile[] = [];
-    for (const doc of docs) {
-      const parsed = service.parse(doc);
-      if (parsed) ladderFiles.push({ uri: doc.uri, parsed: ladderView(parsed), doc });
-      service.forget(doc.uri);
-    }
+    for (const doc of docs) keepForLadder(service, doc, ladderFiles);
     // Before taking batches: what is left at the end is only the queue, shared by every thread.
     const ladder = ladderFindings(files, ladderFiles, service);
     for (let batch = takeBatch(queue, jobs.length); batch; batch = takeBatch(queue, jobs.length)) {
