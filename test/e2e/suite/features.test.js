@@ -201,6 +201,21 @@ suite('features', () => {
     );
   });
 
+  test('Go to Symbol in Workspace names an untitled blueprint without a title as its tab does, without the untitled: scheme', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: 'blueprint: 1\nkpis:\n  - name: Zebra crossing uptime\n' });
+    try {
+      assert.equal(document.uri.scheme, 'untitled');
+      const found = await waitFor(async () => {
+        const symbols = await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'Zebra crossing');
+        return symbols.find((s) => s.location.uri.toString() === document.uri.toString());
+      }, 'the untitled file\'s KPI among the workspace symbols');
+      assert.deepEqual([found.name, found.containerName], ['Zebra crossing uptime', `KPI · ${document.uri.path}`]);
+      assert.ok(!document.uri.path.includes('/'), `${document.uri.toString()} has no path segments, as the case it covers`);
+    } finally {
+      await closeWithoutSaving(document);
+    }
+  });
+
   test('each section folds from its key to its last line', async () => {
     const uri = exampleUri(LEAD);
     const { document } = await openBlueprint(uri);
